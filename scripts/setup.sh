@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a fresh Debian 12 machine: Debian packages, the Dear ImGui source
+# (from Debian's archive, never committed), the Vietnamese font subset and the npm test tools.
+# Called by `make run`, `make test` and `make dist`; a second run does nothing but check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DEPS=$ROOT/build/deps
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+
+PACKAGES=(cmake ninja-build g++ emscripten libgdal-dev libgeos-dev libicu-dev catch2 nlohmann-json3-dev
+          fonts-noto-core fonttools chromium brotli gzip python3 nodejs)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js may come from outside Debian (the base image has its own); accept any node >= 18.
+if command -v node >/dev/null && [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 18 ]; then
+  missing=("${missing[@]/nodejs}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Dear ImGui 1.90.1 from Debian trixie's source package (bookworm ships 1.86 without the
+# 1.87+ input-event API). Only the files the build needs are unpacked, under build/deps/imgui.
+IMGUI_VERSION=1.90.1+ds-1
+if [ ! -f "$DEPS/imgui/.version" ] || [ "$(cat "$DEPS/imgui/.version")" != "$IMGUI_VERSION" ]; then
+  src_list=/etc/apt/sources.list.d/ntm-debsrc-trixie.sources
+  if ! grep -rqs "Suites: trixie" /etc/apt/sources.list.d/ 2>/dev/null || ! grep -rqs "deb-src" /etc/apt/sources.list.d/ 2>/dev/null; then
+    uri=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+    [ -n "$uri" ] || uri=http://deb.debian.org/debian
+    printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
+      | $SUDO tee "$src_list" >/dev/null
+    $SUDO apt-get update -qq
+  fi
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get source -qq --download-only "imgui=$IMGUI_VERSION" >/dev/null)
+  tar -C "$tmp" -xf "$tmp"/imgui_*.orig.tar.*
+  top=$(find "$tmp" -maxdepth 1 -mindepth 1 -type d | head -1)
+  rm -rf "$DEPS/imgui" && mkdir -p "$DEPS/imgui/backends"
+  for f in LICENSE.txt imconfig.h imgui.h imgui_internal.h imgui.cpp imgui_draw.cpp imgui_tables.cpp \
+           imgui_widgets.cpp imgui_demo.cpp imstb_rectpack.h imstb_textedit.h imstb_truetype.h; do
+    cp "$top/$f" "$DEPS/imgui/"
+  done
+  cp "$top"/backends/imgui_impl_opengl3* "$DEPS/imgui/backends/"
+  echo "$IMGUI_VERSION" > "$DEPS/imgui/.version"
+  rm -rf "$tmp"
+  echo "setup: Dear ImGui $IMGUI_VERSION unpacked into build/deps/imgui"
+fi
+
+# Noto Sans cut down to Latin + Vietnamese + general punctuation: 1/10 of the full font.
+FONT=$DEPS/fonts/NotoSans-vi.ttf
+if [ ! -s "$FONT" ]; then
+  mkdir -p "$DEPS/fonts"
+  pyftsubset /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
+    --unicodes="U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0303,U+0309,U+0323,U+1EA0-1EF9,U+2010-2027,U+2030-203A,U+20AB,U+2190-2193,U+2212" \
+    --output-file="$FONT"
+  pyftsubset /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf \
+    --unicodes="U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+1EA0-1EF9,U+2010-2027,U+20AB" \
+    --output-file="$DEPS/fonts/NotoSans-vi-Bold.ttf"
+fi
+
+# Browser-test tools: playwright-core only (it never downloads a browser; Debian's chromium is used).
+if [ ! -d web/e2e/node_modules/playwright-core ]; then
+  (cd web/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi

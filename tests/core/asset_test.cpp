@@ -1,0 +1,159 @@
+#include <catch2/catch.hpp>
+
+#include <cstring>
+
+#include "core/asset.hpp"
+#include "core/pick.hpp"
+
+using namespace ntm;
+using namespace ntm::asset;
+
+namespace {
+
+// Two unit squares sharing an edge (communes "Xã A", "Phường B" of "Huyện X"), the second with
+// a hole; plus a two-part commune. Coordinates are world metres around an origin.
+MapAsset sample_map() {
+    MapAsset m;
+    m.origin = {11800000, 1070000};
+    auto add_ring = [&](std::initializer_list<std::pair<float, float>> pts) {
+        Ring r{uint32_t(m.vertex_count()), uint32_t(pts.size())};
+        for (auto [x, y] : pts) {
+            m.xy.push_back(x);
+            m.xy.push_back(y);
+        }
+        m.rings.push_back(r);
+        return r;
+    };
+    auto feature = [&](std::string name, int parent, uint32_t first_ring, uint32_t rings) {
+        Feature f;
+        f.name = std::move(name);
+        f.parent = parent;
+        f.type = unit_type_from_name(f.name);
+        f.first_ring = first_ring;
+        f.ring_count = rings;
+        for (uint32_t r = first_ring; r < first_ring + rings; ++r)
+            for (uint32_t v = 0; v < m.rings[r].vertex_count; ++v) f.bbox.extend(m.vertex(m.rings[r].first_vertex + v));
+        f.label = f.bbox.center();
+        return f;
+    };
+    add_ring({{0, 0}, {100, 0}, {100, 100}, {0, 100}});
+    m.indices = {0, 1, 2, 0, 2, 3};
+    Feature a = feature("Xã A", 0, 0, 1);
+    a.index_count = 6;
+    a.population = 1234;
+    a.area_ha = 1.0f;
+    m.communes.push_back(a);
+    add_ring({{100, 0}, {200, 0}, {200, 100}, {100, 100}});
+    add_ring({{140, 40}, {160, 40}, {160, 60}, {140, 60}});  // hole
+    m.communes.push_back(feature("Phường B", 0, 1, 2));
+    add_ring({{0, 200}, {50, 200}, {50, 250}, {0, 250}});  // part 1
+    add_ring({{150, 200}, {200, 200}, {200, 250}, {150, 250}});  // part 2
+    m.communes.push_back(feature("Thị trấn C", 0, 3, 2));
+    m.districts.push_back(feature("Huyện X", -1, 0, 2));
+    m.province.push_back(feature("Tỉnh Y", -1, 0, 1));
+    m.context.push_back(feature("Bạc Liêu", -1, 0, 1));
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("An encoded asset decodes to the same map", "[asset]") {
+    const MapAsset m = sample_map();
+    const std::vector<uint8_t> bytes = encode(m);
+    auto r = decode(bytes.data(), bytes.size());
+    REQUIRE(r.ok());
+    CHECK(r->xy == m.xy);
+    CHECK(r->indices == m.indices);
+    REQUIRE(r->communes.size() == 3);
+    CHECK(r->communes[0].name == "Xã A");
+    CHECK(r->communes[1].name == "Phường B");
+    CHECK(r->communes[1].type == UnitType::phuong);
+    CHECK(r->communes[0].population == 1234);
+    CHECK(r->communes[0].bbox.max_x == Approx(m.communes[0].bbox.max_x));
+    CHECK(r->districts[0].name == "Huyện X");
+    CHECK(r->context[0].name == "Bạc Liêu");
+    CHECK(encode(*r) == bytes);
+}
+
+TEST_CASE("The asset reader rejects damaged files with a Vietnamese message", "[asset]") {
+    const std::vector<uint8_t> good = encode(sample_map());
+
+    SECTION("empty") {
+        auto r = decode(good.data(), 0);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message_vi.find("trống") != std::string::npos);
+    }
+    SECTION("wrong magic") {
+        std::vector<uint8_t> bad = good;
+        bad[0] = 'X';
+        auto r = decode(bad.data(), bad.size());
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == ErrorCode::format);
+    }
+    SECTION("wrong version") {
+        std::vector<uint8_t> bad = good;
+        bad[4] = 99;
+        auto r = decode(bad.data(), bad.size());
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == ErrorCode::version);
+        CHECK(r.error().message_vi.find("phiên bản 99") != std::string::npos);
+    }
+    SECTION("truncated at every length") {
+        for (size_t n = 1; n < good.size(); ++n) {
+            auto r = decode(good.data(), n);
+            REQUIRE_FALSE(r.ok());
+            CHECK_FALSE(r.error().message_vi.empty());
+        }
+    }
+    SECTION("any flipped byte in the payload") {
+        for (size_t i = kHeaderBytes; i < good.size(); i += 7) {
+            std::vector<uint8_t> bad = good;
+            bad[i] ^= 0x40;
+            auto r = decode(bad.data(), bad.size());
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error().code == ErrorCode::corrupt);
+        }
+    }
+    SECTION("counts that point past the end, with a valid checksum") {
+        // A hand-made file whose CRC is right but whose vertex count is huge: the reader must
+        // check counts against the bytes left, not trust them.
+        std::vector<uint8_t> bad = good;
+        const uint32_t huge = 0x7FFFFFFF;
+        std::memcpy(bad.data() + kHeaderBytes + 16, &huge, 4);
+        const uint32_t crc = crc32(bad.data() + kHeaderBytes, bad.size() - kHeaderBytes);
+        std::memcpy(bad.data() + 12, &crc, 4);
+        auto r = decode(bad.data(), bad.size());
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == ErrorCode::corrupt);
+    }
+}
+
+TEST_CASE("CRC-32 matches the standard check value", "[asset]") {
+    const char* s = "123456789";
+    CHECK(crc32(reinterpret_cast<const uint8_t*>(s), 9) == 0xCBF43926u);
+}
+
+TEST_CASE("Unit types come from the name's prefix", "[asset]") {
+    CHECK(unit_type_from_name("Xã Hòa Tú 1") == UnitType::xa);
+    CHECK(unit_type_from_name("Thị trấn Long Phú") == UnitType::thi_tran);
+    CHECK(unit_type_from_name("Thị xã Vĩnh Châu") == UnitType::thi_xa);
+    CHECK(unit_type_from_name("Thành phố Sóc Trăng") == UnitType::thanh_pho);
+    CHECK(unit_type_from_name("Phường 1") == UnitType::phuong);
+    CHECK(unit_type_from_name("Huyện Mỹ Xuyên") == UnitType::huyen);
+    CHECK(unit_type_from_name("Xãx") == UnitType::other);
+    CHECK(std::string(unit_type_id(UnitType::thi_tran)) == "thi-tran");
+}
+
+TEST_CASE("Picking finds the commune under a point, with holes and multipolygons", "[pick]") {
+    const MapAsset m = sample_map();
+    const pick::Index idx = pick::build(m, m.communes);
+    auto at = [&](double x, double y) { return pick::find(idx, m, m.communes, {m.origin.x + x, m.origin.y + y}); };
+    CHECK(at(50, 50) == 0);
+    CHECK(at(120, 20) == 1);
+    CHECK(at(150, 50) == -1);  // inside the hole of Phường B
+    CHECK(at(25, 225) == 2);   // first part of Thị trấn C
+    CHECK(at(175, 225) == 2);  // second part
+    CHECK(at(100, 225) == -1);  // between the parts, inside C's bbox
+    CHECK(at(-10, 50) == -1);
+    CHECK(at(500, 500) == -1);
+}
