@@ -1,0 +1,52 @@
+# Bản đồ Nông thôn mới Sóc Trăng — the front-door commands.
+#   make run    set up, build, prepare the data and serve the viewer at http://127.0.0.1:8080
+#   make test   set up, build and run every test (Catch2 unit and pipeline tests, browser tests)
+#   make dist   a self-contained static site in dist/ (any static web server, works offline)
+# GEODATA=/path/to/geodata points the build at another copy of the boundary files.
+
+GEODATA ?= $(abspath ../shared/geodata)
+PORT ?= 8080
+JOBS ?= 2
+export NODE_PATH := /usr/share/nodejs
+
+NATIVE := build/native
+WASM := build/wasm
+PIPELINE := $(NATIVE)/geodata/ntm-pipeline
+
+.PHONY: all setup native wasm data dist run test test-native test-e2e clean
+
+all: dist
+
+setup:
+	@scripts/setup.sh
+
+native: setup
+	cmake -S . -B $(NATIVE) -G Ninja -DCMAKE_BUILD_TYPE=Release -DNTM_GEODATA_DIR=$(GEODATA) >/dev/null
+	cmake --build $(NATIVE) -j$(JOBS)
+
+wasm: setup
+	cmake --preset wasm >/dev/null
+	cmake --build --preset wasm -j$(JOBS)
+
+# The map asset, made by the GDAL pipeline from the shared boundary files.
+data: native
+	@mkdir -p build/data
+	$(PIPELINE) --communes $(GEODATA)/soc_trang_communes.geojson --context $(GEODATA)/mekong_provinces.geojson \
+	  --out build/data/soc-trang.ntm
+
+dist: data wasm
+	scripts/make-dist.sh $(WASM)/src/platform/web build/data dist
+
+run: dist
+	node web/serve.mjs dist $(PORT)
+
+test-native: native
+	cd $(NATIVE) && ctest --output-on-failure -j$(JOBS)
+
+test-e2e: dist
+	cd web/e2e && DIST_DIR=$(abspath dist) node --test --test-concurrency=1 *.test.mjs
+
+test: test-native test-e2e
+
+clean:
+	rm -rf build/native build/wasm build/data dist

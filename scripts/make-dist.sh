@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Assembles the static site: page, glue, viewer, fonts, map assets and plan data, plus gzip and
+# brotli twins of every file for servers that can send them (web/serve.mjs does).
+# Usage: scripts/make-dist.sh <viewer build dir> <data dir> <dist dir>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+viewer=$1 data=$2 out=$3
+rm -rf "$out"
+mkdir -p "$out/js" "$out/data" "$out/fonts" "$out/plan"
+cp web/index.html "$out/"
+cp web/js/*.js "$out/js/"
+cp "$viewer/viewer.js" "$viewer/viewer.wasm" "$out/"
+cp "$data"/*.ntm "$out/data/"
+cp build/deps/fonts/NotoSans-vi.ttf build/deps/fonts/NotoSans-vi-Bold.ttf "$out/fonts/"
+if ls geodata/plan/*.json >/dev/null 2>&1; then cp geodata/plan/*.json "$out/plan/"; fi
+find "$out" -type f ! -name '*.gz' ! -name '*.br' | while read -r f; do
+  gzip -9 -k -n -f "$f"
+  brotli -q 11 -f -k "$f"
+done
+echo "dist: $(find "$out" -type f ! -name '*.gz' ! -name '*.br' | wc -l) files in $out/"

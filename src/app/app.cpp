@@ -1,0 +1,514 @@
+#include "app/app.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace ntm::app {
+
+// [SECTION] Colours
+
+namespace {
+
+// Base map: rural communes warm, urban units (phường, thị trấn) slightly cooler, so the
+// towns read at a glance; both light enough for labels and thematic layers on top.
+constexpr render::Rgba kRuralFill{243, 238, 224, 255};
+constexpr render::Rgba kUrbanFill{226, 224, 236, 255};
+constexpr render::Rgba kContextFill{214, 214, 206, 255};
+constexpr render::Rgba kSelectedFill{255, 214, 130, 255};
+constexpr double kFitPaddingPx = 24;
+constexpr double kDragThresholdPx = 5;
+
+render::Rgba darker(render::Rgba c, double f) {
+    return {uint8_t(c.r * f), uint8_t(c.g * f), uint8_t(c.b * f), c.a};
+}
+render::Rgba faded(render::Rgba c) {
+    // Communes outside the selected district fade towards the background.
+    return {uint8_t((c.r + 2 * 236) / 3), uint8_t((c.g + 2 * 238) / 3), uint8_t((c.b + 2 * 240) / 3), c.a};
+}
+
+void update_colours(App& app) {
+    const auto& communes = app.map.communes;
+    for (size_t i = 0; i < communes.size(); ++i) {
+        const asset::Feature& c = communes[i];
+        render::Rgba fill = c.type == asset::UnitType::xa ? kRuralFill : kUrbanFill;
+        if (int(i) == app.selected) fill = kSelectedFill;
+        else if (app.selected_district >= 0 && c.parent != app.selected_district) fill = faded(fill);
+        if (int(i) == app.hovered) fill = darker(fill, 0.90);
+        app.renderer.set_fill(render::Layer::communes, uint32_t(i), fill);
+    }
+    for (size_t i = 0; i < app.map.context.size(); ++i)
+        app.renderer.set_fill(render::Layer::context, uint32_t(i), kContextFill);
+    app.renderer.commit_colours();
+    app.colours_dirty = false;
+}
+
+}  // namespace
+
+// [SECTION] Loading
+
+void add_error(App& app, std::string message_vi) {
+    if (std::find(app.errors.begin(), app.errors.end(), message_vi) == app.errors.end())
+        app.errors.push_back(std::move(message_vi));
+}
+
+bool load_asset(App& app, const uint8_t* bytes, size_t size) {
+    Result<asset::MapAsset> r = asset::decode(bytes, size);
+    if (!r) {
+        add_error(app, r.error().message_vi);
+        return false;
+    }
+    std::string gl_error;
+    if (!app.renderer.upload(*r, &gl_error)) {
+        add_error(app, "Trình duyệt không vẽ được bản đồ (lỗi WebGL2): " + gl_error);
+        return false;
+    }
+    app.map = std::move(*r);
+    app.has_map = true;
+    app.commune_index = pick::build(app.map, app.map.communes);
+    app.home = geo::Box{};
+    for (const auto& p : app.map.province) app.home.extend(p.bbox);
+    if (app.home.empty())
+        for (const auto& c : app.map.communes) app.home.extend(c.bbox);
+    app.hovered = app.selected = app.selected_district = -1;
+    app.fitted_once = false;
+    app.colours_dirty = true;
+    app.view_changed = true;
+    app.frames_since_load = 0;
+    app.labels = LabelCache{};
+    set_canvas(app, app.css_w, app.css_h, app.pixel_ratio);
+    return true;
+}
+
+// [SECTION] Layout and view
+
+void set_canvas(App& app, double css_w, double css_h, double pixel_ratio) {
+    app.css_w = std::max(1.0, css_w);
+    app.css_h = std::max(1.0, css_h);
+    app.pixel_ratio = pixel_ratio > 0 ? pixel_ratio : 1;
+    // Wide screens: panel on the right. Narrow (phones): panel along the bottom.
+    if (app.css_w >= 760) {
+        const double w = std::clamp(app.css_w * 0.3, 300.0, 400.0);
+        app.panel = {float(app.css_w - w - 10), 10.f, float(w), float(app.css_h - 20)};
+        app.cam.viewport = {0, 0, app.css_w - w - 20, app.css_h};
+    } else {
+        const double h = std::round(app.css_h * 0.42);
+        app.panel = {6.f, float(app.css_h - h), float(app.css_w - 12), float(h - 6)};
+        app.cam.viewport = {0, 0, app.css_w, app.css_h - h};
+    }
+    app.cam.canvas_w = app.css_w;
+    app.cam.canvas_h = app.css_h;
+    if (app.has_map) {
+        camera::set_limits_for(app.cam, app.home, kFitPaddingPx);
+        if (!app.fitted_once) {
+            camera::fit_box(app.cam, app.home, kFitPaddingPx);
+            app.fitted_once = true;
+        }
+        app.cam.zoom = std::clamp(app.cam.zoom, app.cam.min_zoom, app.cam.max_zoom);
+    }
+    app.view_changed = true;
+}
+
+namespace {
+
+void fly_to(App& app, geo::World center, double zoom, bool animate, double duration_ms = 450) {
+    zoom = std::clamp(zoom, app.cam.min_zoom, app.cam.max_zoom);
+    if (!animate) {
+        app.flight.active = false;
+        app.cam.center = center;
+        app.cam.zoom = zoom;
+    } else {
+        app.flight = {true, -1, duration_ms, app.cam.center, center, app.cam.zoom, zoom};
+    }
+    app.view_changed = true;
+}
+
+void fly_to_box(App& app, const geo::Box& box, bool animate) {
+    const double zoom = camera::zoom_to_fit(app.cam, box, kFitPaddingPx);
+    fly_to(app, box.center(), zoom, animate);
+}
+
+void step_flight(App& app, double now_ms) {
+    Flight& f = app.flight;
+    if (!f.active) return;
+    if (f.start_ms < 0) f.start_ms = now_ms;
+    const double t = f.duration_ms > 0 ? std::clamp((now_ms - f.start_ms) / f.duration_ms, 0.0, 1.0) : 1.0;
+    const double e = t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2;  // ease in-out cubic
+    app.cam.center = {f.from_center.x + (f.to_center.x - f.from_center.x) * e,
+                      f.from_center.y + (f.to_center.y - f.from_center.y) * e};
+    app.cam.zoom = f.from_zoom + (f.to_zoom - f.from_zoom) * e;
+    if (t >= 1) f.active = false;
+    app.view_changed = true;
+}
+
+}  // namespace
+
+void fit_home(App& app, bool animate) { fly_to_box(app, app.home, animate); }
+
+void set_view(App& app, geo::LonLat center, double zoom) {
+    fly_to(app, geo::lonlat_to_world(center), zoom, false);
+}
+
+bool is_animating(const App& app) { return app.flight.active; }
+
+// [SECTION] Selection
+
+void select_commune(App& app, int commune, bool zoom_to) {
+    if (commune < 0 || size_t(commune) >= app.map.communes.size()) return clear_selection(app);
+    app.selected = commune;
+    app.selected_district = app.map.communes[size_t(commune)].parent;
+    if (zoom_to) {
+        // Show the commune in its district's context, closer for small units.
+        const geo::Box& b = app.map.communes[size_t(commune)].bbox;
+        geo::Box around = b;
+        const double grow = std::max(b.width(), b.height()) * 1.5;
+        around.extend(geo::World{b.min_x - grow, b.min_y - grow});
+        around.extend(geo::World{b.max_x + grow, b.max_y + grow});
+        fly_to_box(app, around, false);
+    }
+    app.colours_dirty = true;
+    app.view_changed = true;
+}
+
+void select_district(App& app, int district, bool animate) {
+    if (district < 0 || size_t(district) >= app.map.districts.size()) return clear_selection(app);
+    app.selected = -1;
+    app.selected_district = district;
+    fly_to_box(app, app.map.districts[size_t(district)].bbox, animate);
+    app.colours_dirty = true;
+}
+
+void clear_selection(App& app) {
+    app.selected = -1;
+    app.selected_district = -1;
+    app.colours_dirty = true;
+    app.view_changed = true;
+}
+
+int find_district(const App& app, const std::string& name) {
+    for (size_t i = 0; i < app.map.districts.size(); ++i)
+        if (app.map.districts[i].name == name) return int(i);
+    return -1;
+}
+
+int find_commune(const App& app, int district, const std::string& name) {
+    for (size_t i = 0; i < app.map.communes.size(); ++i)
+        if (app.map.communes[i].parent == district && app.map.communes[i].name == name) return int(i);
+    return -1;
+}
+
+// [SECTION] Input
+
+bool over_ui(const App& app, double x, double y) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (!ctx) return false;
+    for (ImGuiWindow* w : ctx->Windows) {
+        if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_Tooltip)) continue;
+        if (x >= w->Pos.x && x < w->Pos.x + w->Size.x && y >= w->Pos.y && y < w->Pos.y + w->Size.y) return true;
+    }
+    (void)app;
+    return false;
+}
+
+namespace {
+
+int commune_at(const App& app, double x, double y) {
+    if (!app.has_map) return -1;
+    return pick::find(app.commune_index, app.map, app.map.communes, camera::screen_to_world(app.cam, {x, y}));
+}
+
+void set_hovered(App& app, int commune) {
+    if (commune == app.hovered) return;
+    app.hovered = commune;
+    app.colours_dirty = true;
+}
+
+}  // namespace
+
+void pointer_down(App& app, int id, double x, double y) {
+    Gesture& g = app.gesture;
+    if (g.count == 0) {
+        g.on_ui = over_ui(app, x, y);
+        g.dragged = false;
+        g.down_x = x;
+        g.down_y = y;
+    }
+    if (g.count < 2) g.pointers[g.count++] = {id, x, y};
+    if (g.count == 2) {
+        g.pinch_distance = std::hypot(g.pointers[1].x - g.pointers[0].x, g.pointers[1].y - g.pointers[0].y);
+        g.dragged = true;  // a pinch is never a click
+    }
+    app.flight.active = false;
+}
+
+void pointer_move(App& app, int id, double x, double y, bool buttons_down) {
+    Gesture& g = app.gesture;
+    int k = -1;
+    for (int i = 0; i < g.count; ++i)
+        if (g.pointers[i].id == id) k = i;
+    if (k < 0 || !buttons_down) {
+        // Hover: highlight the commune under the mouse unless a panel is there.
+        set_hovered(app, over_ui(app, x, y) ? -1 : commune_at(app, x, y));
+        return;
+    }
+    if (g.on_ui) return;
+    const Pointer before = g.pointers[k];
+    g.pointers[k].x = x;
+    g.pointers[k].y = y;
+    if (std::hypot(x - g.down_x, y - g.down_y) > kDragThresholdPx) g.dragged = true;
+    if (g.count == 1) {
+        if (g.dragged) camera::pan_by(app.cam, x - before.x, y - before.y);
+    } else {
+        // Pinch: zoom by the change in finger distance around their midpoint, pan with it.
+        const Pointer& a = g.pointers[0];
+        const Pointer& b = g.pointers[1];
+        const double d = std::hypot(b.x - a.x, b.y - a.y);
+        const double mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+        const double pmx = k == 0 ? (before.x + b.x) / 2 : (a.x + before.x) / 2;
+        const double pmy = k == 0 ? (before.y + b.y) / 2 : (a.y + before.y) / 2;
+        camera::pan_by(app.cam, mx - pmx, my - pmy);
+        if (g.pinch_distance > 1 && d > 1) camera::zoom_around(app.cam, {mx, my}, std::log2(d / g.pinch_distance));
+        g.pinch_distance = d;
+    }
+    camera::clamp_center(app.cam, app.home);
+    app.view_changed = true;
+    set_hovered(app, -1);
+}
+
+void pointer_up(App& app, int id, double x, double y) {
+    Gesture& g = app.gesture;
+    int k = -1;
+    for (int i = 0; i < g.count; ++i)
+        if (g.pointers[i].id == id) k = i;
+    if (k < 0) return;
+    const bool was_click = g.count == 1 && !g.dragged && !g.on_ui;
+    for (int i = k; i + 1 < g.count; ++i) g.pointers[i] = g.pointers[i + 1];
+    --g.count;
+    if (g.count == 1) g.pinch_distance = 0;
+    if (!was_click) return;
+    const int c = commune_at(app, x, y);
+    if (c >= 0) select_commune(app, c, false);
+    else clear_selection(app);  // a click on empty space clears
+}
+
+void pointer_leave(App& app) { set_hovered(app, -1); }
+
+void wheel(App& app, double x, double y, double delta_y_px) {
+    if (over_ui(app, x, y) || !app.has_map) return;
+    // 100 px of wheel (one notch in most browsers) = half a zoom level.
+    camera::zoom_around(app.cam, {x, y}, -delta_y_px / 200.0);
+    camera::clamp_center(app.cam, app.home);
+    app.flight.active = false;
+    app.view_changed = true;
+}
+
+void double_click(App& app, double x, double y) {
+    if (over_ui(app, x, y) || !app.has_map) return;
+    const geo::World target = camera::screen_to_world(app.cam, {x, y});
+    camera::Camera probe = app.cam;
+    camera::zoom_around(probe, {x, y}, 1);
+    (void)target;
+    fly_to(app, probe.center, probe.zoom, true, 300);
+}
+
+void key_down(App& app, const std::string& key) {
+    if (key == "Escape") {
+        if (app.about_open) app.about_open = false;
+        else clear_selection(app);
+    } else if (key == "Home") {
+        fit_home(app, true);
+    } else if (key == "+" || key == "=") {
+        double_click(app, app.cam.viewport.x + app.cam.viewport.w / 2, app.cam.viewport.y + app.cam.viewport.h / 2);
+    } else if (key == "-") {
+        fly_to(app, app.cam.center, app.cam.zoom - 1, true, 300);
+    }
+}
+
+// [SECTION] Labels
+
+namespace {
+
+void place_labels(App& app) {
+    LabelCache& lc = app.labels;
+    const camera::Camera& cam = app.cam;
+    if (lc.zoom == cam.zoom && lc.cx == cam.center.x && lc.cy == cam.center.y && lc.w == app.css_w &&
+        lc.h == app.css_h && lc.selected == app.selected && lc.district == app.selected_district)
+        return;
+    lc.zoom = cam.zoom;
+    lc.cx = cam.center.x;
+    lc.cy = cam.center.y;
+    lc.w = app.css_w;
+    lc.h = app.css_h;
+    lc.selected = app.selected;
+    lc.district = app.selected_district;
+    lc.candidates.clear();
+    lc.texts.clear();
+    lc.bold.clear();
+    const double mpp = camera::metres_per_px(cam.zoom);
+    const float scale = ImGui::GetIO().FontGlobalScale;
+    auto add = [&](const asset::Feature& f, ImFont* font, bool bold, bool forced) {
+        const float size = font->FontSize * scale;
+        const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, f.name.c_str());
+        labels::Candidate c;
+        c.anchor = camera::world_to_screen(cam, f.label);
+        c.width_px = ts.x;
+        c.height_px = ts.y;
+        c.room_px = f.bbox.width() / mpp * 1.1;
+        c.forced = forced;
+        lc.candidates.push_back(c);
+        lc.texts.push_back(&f.name);
+        lc.bold.push_back(bold);
+    };
+    // Priority: the selection, districts, then communes from large to small.
+    for (size_t i = 0; i < app.map.districts.size(); ++i)
+        add(app.map.districts[i], app.fonts.label_bold, true, false);
+    static std::vector<uint32_t> order;
+    order.resize(app.map.communes.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        return app.map.communes[a].area_ha > app.map.communes[b].area_ha;
+    });
+    for (uint32_t i : order) add(app.map.communes[i], app.fonts.label, false, int(i) == app.selected);
+    for (const auto& p : app.map.context) {
+        add(p, app.fonts.label, false, false);
+        lc.candidates.back().room_px = 1e9;
+    }
+    labels::place(lc.candidates, 3, lc.shown, app.cam.viewport.x + app.cam.viewport.w, app.css_h);
+}
+
+void draw_labels(App& app) {
+    place_labels(app);
+    const LabelCache& lc = app.labels;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const float scale = ImGui::GetIO().FontGlobalScale;
+    const size_t districts = app.map.districts.size();
+    const size_t context_begin = districts + app.map.communes.size();
+    for (size_t i = 0; i < lc.candidates.size(); ++i) {
+        if (!lc.shown[i]) continue;
+        const labels::Candidate& c = lc.candidates[i];
+        ImFont* font = lc.bold[i] ? app.fonts.label_bold : app.fonts.label;
+        const float size = font->FontSize * scale;
+        const ImVec2 pos(float(std::round(c.anchor.x - c.width_px / 2)), float(std::round(c.anchor.y - c.height_px / 2)));
+        const bool context = i >= context_begin;
+        const ImU32 ink = context ? IM_COL32(110, 110, 100, 255)
+                                  : (lc.bold[i] ? IM_COL32(25, 30, 45, 255) : IM_COL32(55, 55, 60, 255));
+        // A halo in the background colour keeps text readable over lines and fills.
+        const ImU32 halo = IM_COL32(255, 255, 255, 220);
+        for (int dx = -1; dx <= 1; ++dx)
+            for (int dy = -1; dy <= 1; ++dy)
+                if (dx || dy) dl->AddText(font, size, ImVec2(pos.x + dx, pos.y + dy), halo, lc.texts[i]->c_str());
+        dl->AddText(font, size, pos, ink, lc.texts[i]->c_str());
+    }
+}
+
+}  // namespace
+
+// [SECTION] Frame
+
+void build_ui(App& app, double now_ms) {
+    step_flight(app, now_ms);
+    if (!app.has_map || !app.fonts.body) return;
+    if (app.colours_dirty) update_colours(app);
+    draw_labels(app);
+
+    ui::PanelView v;
+    v.map = &app.map;
+    v.fonts = &app.fonts;
+    v.selected_commune = app.selected;
+    v.selected_district = app.selected_district;
+    v.hovered_commune = app.hovered;
+    v.errors = &app.errors;
+    const ui::Command cmd = ui::draw_side_panel(v, app.panel);
+    if (app.hovered >= 0 && app.gesture.count == 0) ui::draw_hover_tooltip(v);
+    ui::draw_about_box(app.about_open, {0, 0, float(app.css_w), float(app.css_h)});
+    ui::draw_error_list(v, {10, 10, float(std::min(520.0, app.cam.viewport.w - 20)), 0});
+    switch (cmd.kind) {
+        case ui::CommandKind::select_district: select_district(app, cmd.index, true); break;
+        case ui::CommandKind::select_commune: select_commune(app, cmd.index, false); break;
+        case ui::CommandKind::clear_selection:
+            clear_selection(app);
+            fit_home(app, true);
+            break;
+        case ui::CommandKind::show_about: app.about_open = true; break;
+        case ui::CommandKind::none: break;
+    }
+}
+
+void draw_map(App& app, int framebuffer_w, int framebuffer_h) {
+    render::Frame f;
+    f.camera = &app.cam;
+    f.pixel_ratio = app.pixel_ratio;
+    f.framebuffer_w = framebuffer_w;
+    f.framebuffer_h = framebuffer_h;
+    f.background = {205, 222, 232, 255};  // water-like blue-grey beyond the land
+    f.hovered_commune = app.hovered;
+    f.selected_commune = app.selected;
+    f.selected_district = app.selected < 0 ? app.selected_district : -1;
+    app.renderer.draw(f);
+    ++app.frames_drawn;
+    if (app.has_map) ++app.frames_since_load;
+}
+
+// [SECTION] Public API payloads
+
+namespace {
+
+nlohmann::json unit_json(const App& app, int commune) {
+    if (commune < 0 || size_t(commune) >= app.map.communes.size()) return nullptr;
+    const asset::Feature& c = app.map.communes[size_t(commune)];
+    return {{"district", c.parent >= 0 ? app.map.districts[size_t(c.parent)].name : std::string()},
+            {"commune", c.name}};
+}
+
+}  // namespace
+
+std::string state_json(const App& app) {
+    const geo::ScreenPx centre{app.cam.viewport.x + app.cam.viewport.w / 2, app.cam.viewport.y + app.cam.viewport.h / 2};
+    const geo::LonLat ll = geo::world_to_lonlat(camera::screen_to_world(app.cam, centre));
+    nlohmann::json selected = unit_json(app, app.selected);
+    if (selected.is_null() && app.selected_district >= 0)
+        selected = {{"district", app.map.districts[size_t(app.selected_district)].name}, {"commune", nullptr}};
+    nlohmann::json j = {
+        {"communeCount", app.map.communes.size()},
+        {"districtCount", app.map.districts.size()},
+        {"selected", selected},
+        {"hovered", unit_json(app, app.hovered)},
+        {"view", {{"lon", ll.lon}, {"lat", ll.lat}, {"zoom", app.cam.zoom}}},
+        {"errors", app.errors},
+    };
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string pick_json(const App& app, double lon, double lat) {
+    if (!app.has_map) return "null";
+    const int c = pick::find(app.commune_index, app.map, app.map.communes, geo::lonlat_to_world({lon, lat}));
+    return unit_json(app, c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string project_json(const App& app, double lon, double lat) {
+    const geo::ScreenPx p = camera::world_to_screen(app.cam, geo::lonlat_to_world({lon, lat}));
+    return nlohmann::json{{"x", p.x}, {"y", p.y}}.dump();
+}
+
+std::string unproject_json(const App& app, double x, double y) {
+    const geo::LonLat ll = geo::world_to_lonlat(camera::screen_to_world(app.cam, {x, y}));
+    return nlohmann::json{{"lon", ll.lon}, {"lat", ll.lat}}.dump();
+}
+
+std::string units_json(const App& app) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : app.map.communes) {
+        const geo::LonLat a = geo::world_to_lonlat(c.label);
+        out.push_back({{"district", c.parent >= 0 ? app.map.districts[size_t(c.parent)].name : std::string()},
+                       {"commune", c.name},
+                       {"type", asset::unit_type_id(c.type)},
+                       {"lon", a.lon},
+                       {"lat", a.lat}});
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace ntm::app

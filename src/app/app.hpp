@@ -1,0 +1,130 @@
+// app.hpp — the viewer application: owns the map, camera, selection and overlays, turns input
+// into camera moves and selections, and draws one frame.
+//
+// Platform code (src/platform/web) creates the GL context and the ImGui context, forwards
+// pointer, wheel and key events here, and calls app_frame() once per animation frame. Everything
+// a user or the public JS API can do goes through the functions below, so the page, the tests and
+// the UI share one path.
+//
+//   ntm::app::App app;
+//   ntm::app::load_asset(app, bytes, size);
+//   ntm::app::set_canvas(app, 1280, 800, 2.0);
+//   ntm::app::frame(app, now_ms);          // inside ImGui::NewFrame() / ImGui::Render()
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/asset.hpp"
+#include "core/camera.hpp"
+#include "core/labels.hpp"
+#include "core/pick.hpp"
+#include "render/map_renderer.hpp"
+#include "ui/panels.hpp"
+#include "ui/theme.hpp"
+
+namespace ntm::app {
+
+struct Pointer {
+    int id = -1;
+    double x = 0, y = 0;  // CSS px, canvas-relative
+};
+
+struct Gesture {
+    Pointer pointers[2];
+    int count = 0;
+    bool on_ui = false;        // the gesture started on a panel: the map ignores it
+    bool dragged = false;      // moved far enough to be a drag, not a click
+    double down_x = 0, down_y = 0;
+    double pinch_distance = 0;
+};
+
+struct Flight {
+    bool active = false;
+    double start_ms = 0, duration_ms = 0;
+    geo::World from_center, to_center;
+    double from_zoom = 0, to_zoom = 0;
+};
+
+struct LabelCache {
+    // The view the placement was computed for; recomputed only when it changes.
+    double zoom = -1, cx = 0, cy = 0, w = 0, h = 0;
+    int selected = -2, district = -2;
+    std::vector<labels::Candidate> candidates;
+    std::vector<const std::string*> texts;
+    std::vector<uint8_t> bold;
+    std::vector<uint8_t> shown;
+};
+
+struct App {
+    // Data
+    asset::MapAsset map;
+    bool has_map = false;
+    pick::Index commune_index;
+    geo::Box home;  // the province, fitted at start and on "back to province"
+
+    // View
+    camera::Camera cam;
+    double css_w = 1, css_h = 1, pixel_ratio = 1;
+    ui::RectPx panel;  // the side panel's rectangle
+    bool fitted_once = false;
+    Flight flight;
+
+    // Selection and interaction
+    int hovered = -1, selected = -1, selected_district = -1;
+    Gesture gesture;
+    bool about_open = false;
+    bool colours_dirty = true;
+    bool view_changed = true;  // something moved since the last drawn frame
+
+    // Messages shown to the user (Vietnamese), also reported by the JS API.
+    std::vector<std::string> errors;
+
+    // Rendering
+    render::MapRenderer renderer;
+    ui::Fonts fonts;
+    LabelCache labels;
+    uint64_t frames_drawn = 0;
+    uint64_t frames_since_load = 0;
+};
+
+// Loading. On failure the message is added to app.errors and the previous map (if any) stays.
+bool load_asset(App& app, const uint8_t* bytes, size_t size);
+void add_error(App& app, std::string message_vi);
+
+// Layout and view
+void set_canvas(App& app, double css_w, double css_h, double pixel_ratio);
+void fit_home(App& app, bool animate);
+void set_view(App& app, geo::LonLat center, double zoom);
+
+// Selection (indices into map.communes / map.districts; -1 clears)
+void select_commune(App& app, int commune, bool zoom_to);
+void select_district(App& app, int district, bool animate);
+void clear_selection(App& app);
+int find_district(const App& app, const std::string& name);
+int find_commune(const App& app, int district, const std::string& name);
+
+// Input (CSS px, canvas-relative). Returns true if the event was for the map (not a panel).
+void pointer_down(App& app, int id, double x, double y);
+void pointer_move(App& app, int id, double x, double y, bool buttons_down);
+void pointer_up(App& app, int id, double x, double y);
+void pointer_leave(App& app);
+void wheel(App& app, double x, double y, double delta_y_px);
+void double_click(App& app, double x, double y);
+void key_down(App& app, const std::string& key);
+bool over_ui(const App& app, double x, double y);
+
+// One frame: UI (between ImGui::NewFrame and ImGui::Render) and the map draw.
+void build_ui(App& app, double now_ms);
+void draw_map(App& app, int framebuffer_w, int framebuffer_h);
+bool is_animating(const App& app);
+
+// Public API payloads (JSON text) for window.ntmMap.
+std::string state_json(const App& app);
+std::string pick_json(const App& app, double lon, double lat);
+std::string project_json(const App& app, double lon, double lat);
+std::string unproject_json(const App& app, double x, double y);
+std::string units_json(const App& app);
+
+}  // namespace ntm::app

@@ -1,0 +1,223 @@
+// main_web.cpp — the browser edge of the viewer: WebGL2 context, Dear ImGui backends, the
+// animation-frame loop and the C functions the page's JavaScript calls (web/js/ntm-map.js).
+//
+// Input arrives from JavaScript as Pointer Events (mouse, pen and touch alike, with pointer
+// capture so drags that leave the canvas still end), wheel, dblclick and key events, already
+// in CSS pixels relative to the canvas. The page sizes the canvas to CSS size × devicePixelRatio
+// so the map and text are crisp on high-DPI screens.
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+
+namespace {
+
+// The one App, owned by the platform layer (STYLE.md rule 7).
+struct Platform {
+    ntm::app::App app;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    int fb_w = 1, fb_h = 1;
+    std::vector<uint8_t> font_regular, font_bold;
+    bool fonts_pending = false;
+    bool ready_sent = false;
+    int redraw_frames = 3;  // ImGui needs a couple of frames to settle after any input
+    std::string reply;      // storage for strings returned to JavaScript
+};
+Platform* g = nullptr;
+
+EM_JS(void, js_on_ready, (), { if (Module.onNtmReady) Module.onNtmReady(); });
+EM_JS(void, js_on_error, (const char* message), { if (Module.onNtmError) Module.onNtmError(UTF8ToString(message)); });
+
+void wake() { g->redraw_frames = std::max(g->redraw_frames, 3); }
+
+void frame() {
+    ntm::app::App& app = g->app;
+    if (g->fonts_pending) {
+        g->fonts_pending = false;
+        if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, float(app.pixel_ratio))) {
+            ntm::app::add_error(app, "Không nạp được phông chữ tiếng Việt.");
+        }
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        wake();
+    }
+    const bool busy = app.view_changed || app.colours_dirty || ntm::app::is_animating(app) || !g->ready_sent;
+    if (!busy && g->redraw_frames <= 0) return;  // nothing changed: leave the GPU idle
+    if (g->redraw_frames > 0) --g->redraw_frames;
+    app.view_changed = false;
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
+    io.DisplayFramebufferScale = ImVec2(float(g->fb_w / app.css_w), float(g->fb_h / app.css_h));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ntm::app::build_ui(app, emscripten_get_now());
+    ImGui::Render();
+    ntm::app::draw_map(app, g->fb_w, g->fb_h);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    // Ready once the map, the fonts and the labels have been drawn completely (2 frames so that
+    // ImGui's first-frame layout has settled).
+    if (!g->ready_sent && app.has_map && app.fonts.body && app.frames_since_load >= 2) {
+        g->ready_sent = true;
+        js_on_ready();
+    }
+}
+
+const char* reply(std::string s) {
+    g->reply = std::move(s);
+    return g->reply.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void ntm_resize(double css_w, double css_h, double pixel_ratio, int fb_w, int fb_h) {
+    g->fb_w = std::max(1, fb_w);
+    g->fb_h = std::max(1, fb_h);
+    const bool ratio_changed = pixel_ratio != g->app.pixel_ratio;
+    ntm::app::set_canvas(g->app, css_w, css_h, pixel_ratio);
+    if (ratio_changed && !g->font_regular.empty()) g->fonts_pending = true;  // re-rasterise text
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len, const uint8_t* bold, int bold_len) {
+    g->font_regular.assign(regular, regular + regular_len);
+    g->font_bold.assign(bold, bold + bold_len);
+    g->fonts_pending = true;
+}
+
+EMSCRIPTEN_KEEPALIVE int ntm_load_asset(const uint8_t* bytes, int len) {
+    if (g->gl <= 0) return 0;  // no WebGL2: the page already says so
+    const bool ok = ntm::app::load_asset(g->app, bytes, size_t(std::max(0, len)));
+    if (!ok) js_on_error(g->app.errors.back().c_str());
+    wake();
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_add_error(const char* message_vi) {
+    ntm::app::add_error(g->app, message_vi);
+    wake();
+}
+
+// type: 0 down, 1 move, 2 up, 3 leave, 4 cancel
+EMSCRIPTEN_KEEPALIVE void ntm_pointer(int type, int id, double x, double y, int buttons, int primary) {
+    ImGuiIO& io = ImGui::GetIO();
+    ntm::app::App& app = g->app;
+    if (primary) {
+        io.AddMousePosEvent(type == 3 ? -FLT_MAX : float(x), type == 3 ? -FLT_MAX : float(y));
+        if (type == 0) io.AddMouseButtonEvent(0, true);
+        if (type == 2 || type == 4) io.AddMouseButtonEvent(0, false);
+    }
+    switch (type) {
+        case 0: ntm::app::pointer_down(app, id, x, y); break;
+        case 1: ntm::app::pointer_move(app, id, x, y, buttons != 0); break;
+        case 2: ntm::app::pointer_up(app, id, x, y); break;
+        case 3: ntm::app::pointer_leave(app); break;
+        case 4: ntm::app::pointer_up(app, id, -1e9, -1e9); break;
+    }
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_wheel(double x, double y, double delta_y_px) {
+    ImGui::GetIO().AddMouseWheelEvent(0, float(-delta_y_px / 100.0));
+    ntm::app::wheel(g->app, x, y, delta_y_px);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_dblclick(double x, double y) {
+    ntm::app::double_click(g->app, x, y);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_key(const char* key, int down) {
+    ImGuiIO& io = ImGui::GetIO();
+    const std::string k = key;
+    const ImGuiKey ik = k == "Escape" ? ImGuiKey_Escape : k == "Enter" ? ImGuiKey_Enter : k == "Tab" ? ImGuiKey_Tab
+                        : k == "ArrowUp" ? ImGuiKey_UpArrow : k == "ArrowDown" ? ImGuiKey_DownArrow
+                        : k == "ArrowLeft" ? ImGuiKey_LeftArrow : k == "ArrowRight" ? ImGuiKey_RightArrow
+                        : k == "Backspace" ? ImGuiKey_Backspace : ImGuiKey_None;
+    if (ik != ImGuiKey_None) io.AddKeyEvent(ik, down != 0);
+    if (down && !io.WantTextInput) ntm::app::key_down(g->app, k);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ntm_state() { return reply(ntm::app::state_json(g->app)); }
+EMSCRIPTEN_KEEPALIVE const char* ntm_pick(double lon, double lat) { return reply(ntm::app::pick_json(g->app, lon, lat)); }
+EMSCRIPTEN_KEEPALIVE const char* ntm_project(double lon, double lat) {
+    return reply(ntm::app::project_json(g->app, lon, lat));
+}
+EMSCRIPTEN_KEEPALIVE const char* ntm_unproject(double x, double y) {
+    return reply(ntm::app::unproject_json(g->app, x, y));
+}
+EMSCRIPTEN_KEEPALIVE const char* ntm_units() { return reply(ntm::app::units_json(g->app)); }
+
+// Returns "" on success, else a Vietnamese message naming what was not found.
+EMSCRIPTEN_KEEPALIVE const char* ntm_select(const char* district, const char* commune) {
+    ntm::app::App& app = g->app;
+    wake();
+    if (!district || !*district) {
+        ntm::app::clear_selection(app);
+        return reply("");
+    }
+    const int d = ntm::app::find_district(app, district);
+    if (d < 0) return reply(std::string("Không tìm thấy đơn vị cấp huyện \"") + district + "\".");
+    if (!commune || !*commune) {
+        ntm::app::select_district(app, d, false);
+        return reply("");
+    }
+    const int c = ntm::app::find_commune(app, d, commune);
+    if (c < 0) return reply(std::string("Không tìm thấy \"") + commune + "\" trong " + district + ".");
+    ntm::app::select_commune(app, c, true);
+    return reply("");
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_set_view(double lon, double lat, double zoom) {
+    ntm::app::set_view(g->app, {lon, lat}, zoom);
+    wake();
+}
+
+// 1 when nothing is moving and the last frame drew the current view completely.
+EMSCRIPTEN_KEEPALIVE int ntm_idle() {
+    const ntm::app::App& app = g->app;
+    return (!ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent) ? 1 : 0;
+}
+
+}  // extern "C"
+
+int main() {
+    g = new Platform();
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = true;
+    attrs.depth = false;
+    attrs.stencil = false;
+    g->gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (g->gl <= 0) {
+        js_on_error("Trình duyệt này không hỗ trợ WebGL2 nên không thể vẽ bản đồ. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới.");
+        return 0;
+    }
+    emscripten_webgl_make_context_current(g->gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no settings file in the browser
+    io.LogFilename = nullptr;
+    io.BackendPlatformName = "ntm_web";
+    ntm::ui::apply_style();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

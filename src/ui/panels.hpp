@@ -1,0 +1,46 @@
+// panels.hpp — the ImGui overlays of the map: side panel (province → district → commune),
+// hover tooltip, about box and the error list.
+//
+// Immediate-mode functions: they read plain state and return what the user asked for as a
+// Command; they never change the app themselves. Every string comes from strings_vi.hpp.
+//
+//   ntm::ui::Command cmd = ntm::ui::draw_side_panel(view, rect);
+//   if (cmd.kind == ntm::ui::CommandKind::select_district) app_select_district(app, cmd.index);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/asset.hpp"
+#include "ui/theme.hpp"
+
+namespace ntm::ui {
+
+enum class CommandKind { none, select_district, select_commune, clear_selection, show_about };
+
+struct Command {
+    CommandKind kind = CommandKind::none;
+    int index = -1;  // district or commune index
+};
+
+// What the panels read. Plain data, filled by the app each frame.
+struct PanelView {
+    const asset::MapAsset* map = nullptr;
+    const Fonts* fonts = nullptr;
+    int selected_commune = -1;
+    int selected_district = -1;
+    int hovered_commune = -1;
+    const std::vector<std::string>* errors = nullptr;
+};
+
+struct RectPx {
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+Command draw_side_panel(const PanelView& v, RectPx rect);
+void draw_hover_tooltip(const PanelView& v);
+// `open` is cleared when the user closes the box.
+void draw_about_box(bool& open, RectPx canvas);
+void draw_error_list(const PanelView& v, RectPx rect);
+
+}  // namespace ntm::ui

@@ -1,0 +1,17 @@
+# cmake -DEXPECTED=<code> -P expect_exit.cmake <program> <args...>
+# Runs the program and fails unless it exits with EXPECTED (ctest alone only tells 0 from non-0).
+set(_cmd)
+set(_take OFF)
+math(EXPR _last "${CMAKE_ARGC} - 1")
+foreach(i RANGE 0 ${_last})
+  if(_take)
+    list(APPEND _cmd "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" MATCHES "expect_exit\\.cmake$")
+    set(_take ON)
+  endif()
+endforeach()
+execute_process(COMMAND ${_cmd} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT "${code}" STREQUAL "${EXPECTED}")
+  message(FATAL_ERROR "expected exit code ${EXPECTED}, got ${code}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+message(STATUS "exit code ${code} as expected\n${err}")

@@ -1,0 +1,195 @@
+// End-to-end tests of the map viewer in a real headless Chromium: loading, drawing, picking
+// with real mouse clicks on every commune, hover, selection, zoom and failure messages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, stop, openPage, waitReady, canvasStats, screenshot } from './harness.mjs';
+
+let ctx;
+before(async () => { ctx = await start(); });
+after(async () => { await stop(ctx); });
+
+test('the page loads, ready resolves and the whole province is drawn', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  const s = await page.evaluate(() => window.ntmMap.state());
+  assert.equal(s.communeCount, 109);
+  assert.equal(s.districtCount, 11);
+  assert.equal(s.selected, null);
+  assert.deepEqual(s.errors, []);
+  // The view is centred on Sóc Trăng (about 105.6°E–106.3°E, 9.2°N–9.9°N).
+  assert.ok(s.view.lon > 105.6 && s.view.lon < 106.3, `lon ${s.view.lon}`);
+  assert.ok(s.view.lat > 9.2 && s.view.lat < 9.9, `lat ${s.view.lat}`);
+  const stats = await canvasStats(page);
+  assert.ok(stats.distinct > 20, `canvas has only ${stats.distinct} colours: blank?`);
+  assert.ok(stats.topShare < 0.8, `one colour covers ${Math.round(stats.topShare * 100)} % of the canvas`);
+  assert.equal(await page.locator('#loading').isHidden(), true);
+  await screenshot(page, 'default-1280x800.png');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test('clicking a real pixel inside every commune selects exactly that commune', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  const units = await page.evaluate(() => window.ntmMap.units());
+  assert.equal(units.length, 109);
+  const box = await page.locator('#canvas').boundingBox();
+  const failures = [];
+  let lastDistrict = null;
+  for (const u of units) {
+    // pick() at the unit's interior point agrees with the data.
+    const picked = await page.evaluate(([lon, lat]) => window.ntmMap.pick(lon, lat), [u.lon, u.lat]);
+    assert.deepEqual(picked, { district: u.district, commune: u.commune });
+    if (u.district !== lastDistrict) {
+      // Zoom to the district so that small urban wards are several pixels wide.
+      assert.equal(await page.evaluate((d) => window.ntmMap.select(d), u.district), true);
+      await page.evaluate(() => window.ntmMap.whenIdle());
+      lastDistrict = u.district;
+    }
+    const p = await page.evaluate(([lon, lat]) => window.ntmMap.project(lon, lat), [u.lon, u.lat]);
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    const s = await page.evaluate(() => window.ntmMap.state());
+    if (!s.selected || s.selected.commune !== u.commune || s.selected.district !== u.district)
+      failures.push(`${u.commune} (${u.district}) → ${JSON.stringify(s.selected)}`);
+  }
+  assert.deepEqual(failures, []);
+  await page.close();
+});
+
+test('hovering highlights a commune; Esc and a click on empty space clear the selection', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  const box = await page.locator('#canvas').boundingBox();
+  const target = (await page.evaluate(() => window.ntmMap.units())).find((u) => u.commune === 'Xã Hòa Tú 1');
+  assert.ok(target, 'Xã Hòa Tú 1 is in the data');
+  const p = await page.evaluate(([lon, lat]) => window.ntmMap.project(lon, lat), [target.lon, target.lat]);
+  await page.mouse.move(box.x + p.x, box.y + p.y);
+  await page.waitForFunction(() => window.ntmMap.state().hovered !== null);
+  assert.deepEqual((await page.evaluate(() => window.ntmMap.state())).hovered,
+    { district: 'Huyện Mỹ Xuyên', commune: 'Xã Hòa Tú 1' });
+  await screenshot(page, 'hover-hoa-tu-1.png');
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+  assert.deepEqual((await page.evaluate(() => window.ntmMap.state())).selected,
+    { district: 'Huyện Mỹ Xuyên', commune: 'Xã Hòa Tú 1' });
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  await screenshot(page, 'selected-hoa-tu-1.png');
+  await page.keyboard.press('Escape');
+  assert.equal((await page.evaluate(() => window.ntmMap.state())).selected, null);
+
+  // Select again, then click the map's top-left corner: outside the province.
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+  assert.notEqual((await page.evaluate(() => window.ntmMap.state())).selected, null);
+  const corner = await page.evaluate(() => window.ntmMap.unproject(20, 20));
+  assert.equal(await page.evaluate(([lon, lat]) => window.ntmMap.pick(lon, lat), [corner.lon, corner.lat]), null);
+  await page.mouse.click(box.x + 20, box.y + 20);
+  assert.equal((await page.evaluate(() => window.ntmMap.state())).selected, null);
+  await page.close();
+});
+
+test('select() and pick() agree, and selecting a district zooms to it', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  const home = (await page.evaluate(() => window.ntmMap.state())).view;
+  assert.equal(await page.evaluate(() => window.ntmMap.select('Thành phố Sóc Trăng')), true);
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  const s = await page.evaluate(() => window.ntmMap.state());
+  assert.deepEqual(s.selected, { district: 'Thành phố Sóc Trăng', commune: null });
+  assert.ok(s.view.zoom > home.zoom + 1.5, `zoom ${s.view.zoom} vs home ${home.zoom}`);
+  // The view's centre lies in the city.
+  const c = await page.evaluate(([lon, lat]) => window.ntmMap.pick(lon, lat), [s.view.lon, s.view.lat]);
+  assert.equal(c?.district, 'Thành phố Sóc Trăng');
+  await screenshot(page, 'district-thanh-pho.png');
+
+  assert.equal(await page.evaluate(() => window.ntmMap.select('Thị xã Vĩnh Châu', 'Phường 1')), true);
+  const sel = (await page.evaluate(() => window.ntmMap.state())).selected;
+  assert.deepEqual(sel, { district: 'Thị xã Vĩnh Châu', commune: 'Phường 1' });
+  // The commune is in view, near the centre.
+  const ward = (await page.evaluate(() => window.ntmMap.units()))
+    .find((u) => u.district === 'Thị xã Vĩnh Châu' && u.commune === 'Phường 1');
+  const wp = await page.evaluate(([lon, lat]) => window.ntmMap.project(lon, lat), [ward.lon, ward.lat]);
+  assert.ok(wp.x > 200 && wp.x < 700 && wp.y > 200 && wp.y < 600, JSON.stringify(wp));
+  // Unknown names are refused and change nothing.
+  assert.equal(await page.evaluate(() => window.ntmMap.select('Huyện Mỹ Xuyên', 'Xã Không Có')), false);
+  assert.deepEqual((await page.evaluate(() => window.ntmMap.state())).selected, sel);
+  await page.evaluate(() => window.ntmMap.select(null));
+  assert.equal((await page.evaluate(() => window.ntmMap.state())).selected, null);
+  // project and unproject are inverse.
+  const q = await page.evaluate(() => window.ntmMap.unproject(...Object.values(window.ntmMap.project(105.97, 9.6))));
+  assert.ok(Math.abs(q.lon - 105.97) < 1e-6 && Math.abs(q.lat - 9.6) < 1e-6);
+  await page.close();
+});
+
+test('wheel zooms around the cursor within limits, drag pans, double-click zooms in', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  const box = await page.locator('#canvas').boundingBox();
+  const home = (await page.evaluate(() => window.ntmMap.state())).view;
+  const cursor = { x: 300, y: 350 };
+  const under = await page.evaluate(([x, y]) => window.ntmMap.unproject(x, y), [cursor.x, cursor.y]);
+  await page.mouse.move(box.x + cursor.x, box.y + cursor.y);
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction((z) => window.ntmMap.state().view.zoom > z + 1, home.zoom);
+  const after = await page.evaluate(([lon, lat]) => window.ntmMap.project(lon, lat), [under.lon, under.lat]);
+  assert.ok(Math.abs(after.x - cursor.x) < 1 && Math.abs(after.y - cursor.y) < 1, 'the point under the cursor stays');
+  for (let i = 0; i < 20; ++i) await page.mouse.wheel(0, 2000);
+  await page.waitForFunction(() => window.ntmMap.whenIdle());
+  const out = (await page.evaluate(() => window.ntmMap.state())).view.zoom;
+  assert.ok(out >= home.zoom - 2.01 && out < home.zoom, `zoomed out to ${out}, home ${home.zoom}`);
+
+  await page.evaluate(() => window.ntmMap.setView(105.97, 9.6, 10));
+  const before = await page.evaluate(() => window.ntmMap.project(105.97, 9.6));
+  await page.mouse.move(box.x + 400, box.y + 400);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 460, box.y + 380, { steps: 5 });
+  await page.mouse.up();
+  const moved = await page.evaluate(() => window.ntmMap.project(105.97, 9.6));
+  assert.ok(Math.abs(moved.x - before.x - 60) < 1 && Math.abs(moved.y - before.y + 20) < 1, JSON.stringify([before, moved]));
+  assert.equal((await page.evaluate(() => window.ntmMap.state())).selected, null, 'a drag is not a click');
+
+  await page.mouse.dblclick(box.x + 400, box.y + 400);
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  const z = (await page.evaluate(() => window.ntmMap.state())).view.zoom;
+  assert.ok(Math.abs(z - 11) < 0.01, `double-click zoom ${z}`);
+  await page.close();
+});
+
+test('a damaged map file shows a Vietnamese message instead of a blank page', async () => {
+  const page = await openPage(ctx, {
+    route: {
+      pattern: '**/data/soc-trang.ntm',
+      handler: async (route) => {
+        const res = await route.fetch();
+        const body = Buffer.from(await res.body());
+        body[body.length >> 1] ^= 0xff;  // one flipped byte in the middle
+        await route.fulfill({ response: res, body });
+      },
+    },
+  });
+  await page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  const text = await page.locator('#error').innerText();
+  assert.match(text, /bị hỏng/);
+  assert.equal(await page.evaluate(() => window.ntmMap.ready.then(() => 'ok', () => 'rejected')), 'rejected');
+  const s = await page.evaluate(() => window.ntmMap.state());
+  assert.ok(s.errors.some((e) => /bị hỏng/.test(e)));
+  await screenshot(page, 'error-damaged.png');
+  await page.close();
+});
+
+test('a missing map file and a browser without WebGL2 get clear messages', async () => {
+  const missing = await openPage(ctx, { query: 'data=khong-co' });
+  await missing.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await missing.locator('#error').innerText(), /Không tải được tệp data\/khong-co\.ntm.*404/s);
+  await missing.close();
+
+  const noGl = await openPage(ctx, {
+    init: () => {
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, attrs) {
+        return type === 'webgl2' ? null : get.call(this, type, attrs);
+      };
+    },
+  });
+  await noGl.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await noGl.locator('#error').innerText(), /không hỗ trợ WebGL2/);
+  await noGl.close();
+});

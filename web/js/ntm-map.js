@@ -1,0 +1,233 @@
+// ntm-map.js — the page's glue: loads the viewer (WebAssembly), the map asset and the fonts with
+// a progress bar, forwards input to the viewer, reports failures in Vietnamese, and exposes
+// window.ntmMap for automation and embedding pages. No framework, no network address outside
+// this site.
+'use strict';
+(function () {
+  const params = new URLSearchParams(location.search);
+  // ?data=name loads data/name.ntm; only plain names, never a path or a URL.
+  const dataName = /^[a-z0-9-]{1,40}$/.test(params.get('data') || '') ? params.get('data') : 'soc-trang';
+  const files = {
+    asset: `data/${dataName}.ntm`,
+    regular: 'fonts/NotoSans-vi.ttf',
+    bold: 'fonts/NotoSans-vi-Bold.ttf',
+    wasm: 'viewer.wasm',
+  };
+
+  const canvas = document.getElementById('canvas');
+  const loading = document.getElementById('loading');
+  const loadingText = document.getElementById('loading-text');
+  const bar = document.querySelector('#bar > div');
+  const errorBox = document.getElementById('error');
+  const errorText = document.getElementById('error-text');
+  const errors = [];   // messages shown before the viewer could take them
+
+  function showError(message) {
+    if (!errors.includes(message)) errors.push(message);
+    errorText.textContent = errors.join(' ');
+    errorBox.hidden = false;
+    loading.hidden = true;
+  }
+
+  let resolveReady, rejectReady;
+  const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+  ready.catch(() => {});  // a failure is shown on the page; callers may still await it
+
+  // [SECTION] Download with progress
+  const progress = { loaded: {}, total: {} };
+  function updateBar() {
+    let loaded = 0, total = 0;
+    for (const k of Object.keys(progress.total)) { loaded += progress.loaded[k] || 0; total += progress.total[k] || 0; }
+    if (total > 0) bar.style.width = Math.min(100, Math.round(100 * loaded / total)) + '%';
+  }
+  // Streams a response body, counting bytes for the progress bar; resolves to the Response or
+  // rejects with a Vietnamese message naming the file.
+  async function fetchCounted(key, url) {
+    let res;
+    try { res = await fetch(url); } catch (e) {
+      throw new Error(`Không tải được tệp ${url}: mất kết nối hoặc máy chủ không phản hồi.`);
+    }
+    if (!res.ok) throw new Error(`Không tải được tệp ${url} (máy chủ trả lời ${res.status}${res.status === 404 ? ': không có tệp này' : ''}).`);
+    const total = Number(res.headers.get('Content-Length')) || 0;
+    progress.total[key] = total;
+    if (!res.body || !total) return res;
+    const reader = res.body.getReader();
+    const stream = new ReadableStream({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) { controller.close(); return; }
+        progress.loaded[key] = (progress.loaded[key] || 0) + value.byteLength;
+        updateBar();
+        controller.enqueue(value);
+      },
+    });
+    return new Response(stream, { headers: res.headers });
+  }
+  async function fetchBytes(key, url) {
+    const res = await fetchCounted(key, url);
+    try { return new Uint8Array(await res.arrayBuffer()); } catch (e) {
+      throw new Error(`Tệp ${url} tải về không đầy đủ (kết nối bị ngắt).`);
+    }
+  }
+
+  // [SECTION] WebGL2 check
+  function hasWebGL2() {
+    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
+  }
+  if (!hasWebGL2()) {
+    showError('Trình duyệt này không hỗ trợ WebGL2 nên không thể vẽ bản đồ. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới và bật tăng tốc phần cứng.');
+    rejectReady(new Error(errors[0]));
+    window.ntmMap = { ready, state: () => ({ communeCount: 0, districtCount: 0, selected: null, hovered: null, view: null, errors: errors.slice() }) };
+    return;
+  }
+
+  // [SECTION] Viewer module
+  const assetPromise = fetchBytes('asset', files.asset);
+  const fontPromise = Promise.all([fetchBytes('regular', files.regular), fetchBytes('bold', files.bold)]);
+  assetPromise.catch(() => {}); fontPromise.catch(() => {});
+
+  const Module = window.Module = {
+    canvas,
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    // Stream-compile the wasm while counting its bytes for the progress bar.
+    instantiateWasm(imports, done) {
+      fetchCounted('wasm', files.wasm)
+        .then((res) => WebAssembly.instantiateStreaming(
+          new Response(res.body, { headers: { 'Content-Type': 'application/wasm' } }), imports))
+        .then((r) => done(r.instance, r.module))
+        .catch((e) => { showError(e.message || 'Không khởi động được chương trình vẽ bản đồ (viewer.wasm).'); rejectReady(e); });
+      return {};
+    },
+    onNtmReady() {
+      loading.hidden = true;
+      resolveReady(api);
+    },
+    onNtmError(message) { showError(message); rejectReady(new Error(message)); },
+    // After main() has created the GL context: only then may the page size and feed the viewer.
+    postRun: [() => { start().catch((e) => { showError(e.message); rejectReady(e); }); }],
+  };
+
+  function withBytes(bytes, fn) {
+    const p = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, p);
+    try { return fn(p, bytes.length); } finally { Module._free(p); }
+  }
+  const call = (name, ret, types, args) => Module.ccall(name, ret, types, args);
+  const json = (s) => JSON.parse(s);
+
+  // [SECTION] Canvas size and input
+  function resize() {
+    const dpr = Math.min(window.devicePixelRatio || 1, 3);
+    const w = canvas.clientWidth, h = canvas.clientHeight;
+    const fw = Math.max(1, Math.round(w * dpr)), fh = Math.max(1, Math.round(h * dpr));
+    if (canvas.width !== fw) canvas.width = fw;
+    if (canvas.height !== fh) canvas.height = fh;
+    Module._ntm_resize(w, h, dpr, fw, fh);
+  }
+  function local(e) {
+    const r = canvas.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  }
+  function bindInput() {
+    canvas.addEventListener('pointerdown', (e) => {
+      canvas.setPointerCapture(e.pointerId);
+      canvas.focus({ preventScroll: true });
+      const [x, y] = local(e);
+      Module._ntm_pointer(0, e.pointerId, x, y, e.buttons, e.isPrimary ? 1 : 0);
+    });
+    canvas.addEventListener('pointermove', (e) => {
+      const [x, y] = local(e);
+      Module._ntm_pointer(1, e.pointerId, x, y, e.buttons, e.isPrimary ? 1 : 0);
+    });
+    canvas.addEventListener('pointerup', (e) => {
+      const [x, y] = local(e);
+      Module._ntm_pointer(2, e.pointerId, x, y, e.buttons, e.isPrimary ? 1 : 0);
+    });
+    canvas.addEventListener('pointercancel', (e) => {
+      Module._ntm_pointer(4, e.pointerId, 0, 0, 0, e.isPrimary ? 1 : 0);
+    });
+    canvas.addEventListener('pointerleave', (e) => {
+      if (e.buttons === 0) Module._ntm_pointer(3, e.pointerId, 0, 0, 0, e.isPrimary ? 1 : 0);
+    });
+    canvas.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      const [x, y] = local(e);
+      // Normalise line and page deltas to pixels.
+      const k = e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? canvas.clientHeight : 1;
+      Module._ntm_wheel(x, y, e.deltaY * k);
+    }, { passive: false });
+    canvas.addEventListener('dblclick', (e) => { const [x, y] = local(e); Module._ntm_dblclick(x, y); });
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    window.addEventListener('keydown', (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      call('ntm_key', null, ['string', 'number'], [e.key, 1]);
+    });
+    window.addEventListener('keyup', (e) => call('ntm_key', null, ['string', 'number'], [e.key, 0]));
+    new ResizeObserver(resize).observe(canvas);
+    window.addEventListener('resize', resize);
+  }
+
+  // [SECTION] Start-up
+  async function start() {
+    resize();
+    bindInput();
+    let fonts;
+    try { fonts = await fontPromise; } catch (e) {
+      // Without the font the labels cannot be drawn, but the page says why.
+      throw e;
+    }
+    const [regular, bold] = fonts;
+    withBytes(regular, (pr, nr) => withBytes(bold, (pb, nb) => Module._ntm_set_fonts(pr, nr, pb, nb)));
+    loadingText.textContent = 'Đang vẽ bản đồ…';
+    let bytes;
+    try { bytes = await assetPromise; } catch (e) {
+      call('ntm_add_error', null, ['string'], [e.message]);
+      throw e;
+    }
+    withBytes(bytes, (p, n) => Module._ntm_load_asset(p, n));
+  }
+
+  // [SECTION] Public API: window.ntmMap
+  function waitFor(pred, timeoutMs = 30000) {
+    return new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      (function poll() {
+        if (pred()) return resolve();
+        if (performance.now() - t0 > timeoutMs) return reject(new Error('timeout'));
+        requestAnimationFrame(poll);
+      })();
+    });
+  }
+  const api = {
+    ready,
+    state() {
+      const s = json(call('ntm_state', 'string', [], []));
+      for (const e of errors) if (!s.errors.includes(e)) s.errors.push(e);
+      return s;
+    },
+    pick: (lon, lat) => json(call('ntm_pick', 'string', ['number', 'number'], [lon, lat])),
+    project: (lon, lat) => json(call('ntm_project', 'string', ['number', 'number'], [lon, lat])),
+    unproject: (x, y) => json(call('ntm_unproject', 'string', ['number', 'number'], [x, y])),
+    // Every commune with its label anchor (a point inside it), for embedding pages and tests.
+    units: () => json(call('ntm_units', 'string', [], [])),
+    // select(district, commune?) selects and zooms; select(null) clears. Returns true, or false
+    // with a Vietnamese warning in the console when the name is unknown.
+    select(district, commune) {
+      const msg = call('ntm_select', 'string', ['string', 'string'], [district || '', commune || '']);
+      if (msg) { console.warn(msg); return false; }
+      return true;
+    },
+    setView(lon, lat, zoom) { call('ntm_set_view', null, ['number', 'number', 'number'], [lon, lat, zoom]); },
+    whenIdle: () => waitFor(() => Module._ntm_idle() === 1),
+  };
+  window.ntmMap = api;
+
+  const script = document.createElement('script');
+  script.src = 'viewer.js';
+  script.onerror = () => {
+    const m = 'Không tải được chương trình vẽ bản đồ (viewer.js).';
+    showError(m); rejectReady(new Error(m));
+  };
+  document.body.appendChild(script);
+})();
