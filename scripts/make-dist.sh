@@ -11,7 +11,7 @@ cp web/index.html "$out/"
 cp web/js/*.js "$out/js/"
 cp "$viewer/viewer.js" "$viewer/viewer.wasm" "$out/"
 cp "$data"/*.ntm "$out/data/"
-cp build/deps/fonts/NotoSans-vi.ttf build/deps/fonts/NotoSans-vi-Bold.ttf "$out/fonts/"
+cp build/deps/fonts/NotoSans-vi.ttf build/deps/fonts/NotoSans-vi-Bold.ttf build/deps/fonts/NotoSansMath-sym.ttf "$out/fonts/"
 if ls geodata/plan/*.json >/dev/null 2>&1; then cp geodata/plan/*.json "$out/plan/"; fi
 find "$out" -type f ! -name '*.gz' ! -name '*.br' | while read -r f; do
   gzip -9 -k -n -f "$f"

@@ -65,6 +65,11 @@ if [ ! -s "$FONT" ]; then
     --unicodes="U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+1EA0-1EF9,U+2010-2027,U+20AB" \
     --output-file="$DEPS/fonts/NotoSans-vi-Bold.ttf"
 fi
+# Noto Sans lacks "≈ ≤ ≥ −"; these few glyphs come from Noto Sans Math, merged into the atlas.
+if [ ! -s "$DEPS/fonts/NotoSansMath-sym.ttf" ]; then
+  pyftsubset /usr/share/fonts/truetype/noto/NotoSansMath-Regular.ttf --unicodes="U+2212,U+2248,U+2264,U+2265" \
+    --output-file="$DEPS/fonts/NotoSansMath-sym.ttf"
+fi
 
 # Browser-test tools: playwright-core only (it never downloads a browser; Debian's chromium is used).
 if [ ! -d web/e2e/node_modules/playwright-core ]; then

@@ -82,7 +82,7 @@ void print_help() {
     std::printf("%s\n\nBuilds the binary map asset (.ntm) of the viewer from boundary files.\n\noptions:\n", kUsage);
     for (const OptionSpec& o : option_table()) {
         std::string left = std::string("  ") + o.flag + (o.metavar ? std::string(" ") + o.metavar : "");
-        std::printf("%-30s %s\n", left.c_str(), o.help);
+        std::printf("%-32s %s\n", left.c_str(), o.help);
     }
     std::printf(
         "\nexit codes:\n"

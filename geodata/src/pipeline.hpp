@@ -3,7 +3,8 @@
 // Reads the communes layer (and optionally a layer of neighbouring provinces) with GDAL/OGR,
 // checks it (valid geometry, a district for every commune, names unique per district, UTF-8
 // normalised to NFC), projects to Web Mercator, dissolves communes into districts and districts
-// into provinces (GEOS unary union, so the levels always agree), measures areas in UTM zone 48N
+// into provinces (GEOS unary union, so the levels always agree; gaps between the source's
+// communes are filled in those outlines, enclaves kept), measures areas in UTM zone 48N
 // (an equal-area projection when the data leaves that zone), finds label anchors (pole of
 // inaccessibility), triangulates every polygon (GEOS constrained Delaunay) and fills an
 // ntm::asset::MapAsset.

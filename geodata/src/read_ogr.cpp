@@ -46,16 +46,16 @@ Result<OGRLayer*> pick_layer(GDALDataset& ds, const ReadSpec& spec) {
     for (int i = 0; i < ds.GetLayerCount(); ++i) names.push_back(ds.GetLayer(i)->GetName());
     if (!spec.layer.empty()) {
         if (OGRLayer* l = ds.GetLayerByName(spec.layer.c_str())) return l;
-        return file_error(ErrorCode::format, spec.path,
+        return file_error(ErrorCode::invalid_data, spec.path,
                           "không có lớp dữ liệu \"" + spec.layer + "\" (các lớp có: " + join(names, ", ") + ").",
                           "no layer '" + spec.layer + "' (layers: " + join(names, ", ") + ")");
     }
     if (names.size() == 1) return ds.GetLayer(0);
     if (names.empty())
-        return file_error(ErrorCode::format, spec.path, "không có lớp dữ liệu vector nào.", "no vector layer");
-    return file_error(ErrorCode::format, spec.path,
-                      "có nhiều lớp dữ liệu (" + join(names, ", ") + "); hãy chọn một lớp bằng --layer.",
-                      "several layers (" + join(names, ", ") + "); choose one with --layer");
+        return file_error(ErrorCode::invalid_data, spec.path, "không có lớp dữ liệu vector nào.", "no vector layer");
+    return file_error(ErrorCode::invalid_data, spec.path,
+                      "có nhiều lớp dữ liệu (" + join(names, ", ") + "); hãy chỉ định tên lớp cần đọc.",
+                      "several layers (" + join(names, ", ") + "); name one (--layer / --context-layer)");
 }
 
 // Field index, or -1 when `name` is empty (not read). Missing named fields are reported.

@@ -3,7 +3,8 @@
 // Triangles come from GEOS's constrained Delaunay triangulation (GEOS >= 3.10), which keeps
 // every ring edge and adds no points: each triangle corner is one of the polygon's own vertices,
 // so corners are mapped back to ring vertices by exact coordinate. A corner that is not found
-// (never seen with the shared data) gets a vertex of its own and is counted in the report.
+// (only where a polygon had to be cut into strips, see triangles_of) gets a vertex of its own
+// and is counted in the report.
 //
 // Label anchor: the centre of the maximum inscribed circle (pole of inaccessibility), which lies
 // inside the polygon even for crescent or C-shaped communes, where a centroid would not.
@@ -47,7 +48,7 @@ double AreaMeter::ring_area_m2(const std::vector<double>& xy) {
         x_[i] = xy[2 * i];
         y_[i] = xy[2 * i + 1];
     }
-    if (n < 3 || !ct_->Transform(n, x_.data(), y_.data())) return std::nan("");
+    if (n < 3 || !ct_->Transform(static_cast<int>(n), x_.data(), y_.data())) return std::nan("");
     // Shoelace about the first vertex: UTM coordinates are ~1e6 m, their products lose digits.
     double twice = 0;
     for (size_t i = 1; i + 1 < n; ++i)

@@ -30,20 +30,74 @@ render::Rgba faded(render::Rgba c) {
     return {uint8_t((c.r + 2 * 236) / 3), uint8_t((c.g + 2 * 238) / 3), uint8_t((c.b + 2 * 240) / 3), c.a};
 }
 
+render::Rgba rgba(legend::Rgb c) { return {c.r, c.g, c.b, 255}; }
+
 void update_colours(App& app) {
     const auto& communes = app.map.communes;
+    const bool thematic = app.layer != legend::Layer::boundaries && app.classes.size() == communes.size();
     for (size_t i = 0; i < communes.size(); ++i) {
         const asset::Feature& c = communes[i];
         render::Rgba fill = c.type == asset::UnitType::xa ? kRuralFill : kUrbanFill;
-        if (int(i) == app.selected) fill = kSelectedFill;
+        bool hatched = false;
+        if (thematic) {
+            fill = rgba(legend::class_colour(app.classes[i]));
+            hatched = legend::class_hatched(app.classes[i]);
+        }
+        if (int(i) == app.selected && !thematic) fill = kSelectedFill;
         else if (app.selected_district >= 0 && c.parent != app.selected_district) fill = faded(fill);
-        if (int(i) == app.hovered) fill = darker(fill, 0.90);
-        app.renderer.set_fill(render::Layer::communes, uint32_t(i), fill);
+        if (int(i) == app.hovered) fill = darker(fill, 0.88);
+        app.renderer.set_fill(render::Layer::communes, uint32_t(i), fill, hatched);
     }
     for (size_t i = 0; i < app.map.context.size(); ++i)
         app.renderer.set_fill(render::Layer::context, uint32_t(i), kContextFill);
     app.renderer.commit_colours();
     app.colours_dirty = false;
+}
+
+// District targets drawn as coloured outlines on the targets layer: the standard's colour.
+void update_district_highlights(App& app) {
+    app.district_highlights.clear();
+    if (app.layer != legend::Layer::targets) return;
+    for (const plan::DistrictTarget& t : app.plan.district_targets) {
+        const int d = find_district(app, t.district);
+        if (d < 0) continue;
+        legend::Class cls = t.standard == plan::Standard::kieu_mau   ? legend::Class::kieu_mau
+                            : t.standard == plan::Standard::nang_cao ? legend::Class::nang_cao
+                                                                     : legend::Class::ntm;
+        const legend::Rgb c = legend::class_colour(cls);
+        app.district_highlights.push_back({d, t.milestone == plan::DistrictMilestone::dossier ? 3.5f : 5.0f,
+                                           {c.r, c.g, c.b, 255}});
+    }
+}
+
+void refresh_layer(App& app) {
+    app.classes = legend::classify(app.layer, app.map, app.plan, app.status, app.status_loaded);
+    update_district_highlights(app);
+    app.colours_dirty = true;
+    app.view_changed = true;
+}
+
+void place_markers(App& app) {
+    app.markers.clear();
+    app.marker_anchor.clear();
+    app.marker_dy_px.clear();
+    for (size_t i = 0; i < app.plan.models.size(); ++i) {
+        const plan::PilotModel& m = app.plan.models[i];
+        const int d = find_district(app, m.unit.district);
+        if (d < 0) continue;
+        const int c = m.unit.commune.empty() ? -1 : find_commune(app, d, m.unit.commune);
+        app.marker_anchor.push_back(c >= 0 ? app.map.communes[size_t(c)].label : app.map.districts[size_t(d)].label);
+        app.marker_dy_px.push_back(c >= 0 ? 0.f : 20.f);
+        app.markers.push_back({0, 0, int(i) + 1});
+    }
+}
+
+void update_marker_positions(App& app) {
+    for (size_t i = 0; i < app.markers.size(); ++i) {
+        const geo::ScreenPx p = camera::world_to_screen(app.cam, app.marker_anchor[i]);
+        app.markers[i].x = float(p.x);
+        app.markers[i].y = float(p.y) + app.marker_dy_px[i];
+    }
 }
 
 }  // namespace
@@ -81,6 +135,30 @@ bool load_asset(App& app, const uint8_t* bytes, size_t size) {
     app.labels = LabelCache{};
     set_canvas(app, app.css_w, app.css_h, app.pixel_ratio);
     return true;
+}
+
+// [SECTION] Plan files
+
+void load_plan(App& app, std::string_view json_text, std::string_view file_name) {
+    plan::PlanLoad r = plan::load_plan(json_text, file_name, plan::gazetteer_from_asset(app.map));
+    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
+    app.plan = std::move(r.plan);
+    app.plan_loaded = true;
+    place_markers(app);
+    refresh_layer(app);
+}
+
+void load_status(App& app, std::string_view json_text, std::string_view file_name) {
+    plan::StatusLoad r = plan::load_status(json_text, file_name, plan::gazetteer_from_asset(app.map));
+    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
+    app.status = std::move(r.status);
+    app.status_loaded = true;
+    refresh_layer(app);
+}
+
+void set_layer(App& app, legend::Layer layer) {
+    app.layer = layer;
+    refresh_layer(app);
 }
 
 // [SECTION] Layout and view
@@ -156,10 +234,20 @@ bool is_animating(const App& app) { return app.flight.active; }
 
 // [SECTION] Selection
 
+namespace {
+bool model_is_at(const App& app, int model, int commune) {
+    if (model < 0 || size_t(model) >= app.markers.size() || commune < 0) return false;
+    const plan::PilotModel& m = app.plan.models[size_t(app.markers[size_t(model)].number - 1)];
+    const asset::Feature& c = app.map.communes[size_t(commune)];
+    return c.name == m.unit.commune && c.parent >= 0 && app.map.districts[size_t(c.parent)].name == m.unit.district;
+}
+}  // namespace
+
 void select_commune(App& app, int commune, bool zoom_to) {
     if (commune < 0 || size_t(commune) >= app.map.communes.size()) return clear_selection(app);
     app.selected = commune;
     app.selected_district = app.map.communes[size_t(commune)].parent;
+    if (app.selected_model >= 0 && !model_is_at(app, app.selected_model, commune)) app.selected_model = -1;
     if (zoom_to) {
         // Show the commune in its district's context, closer for small units.
         const geo::Box& b = app.map.communes[size_t(commune)].bbox;
@@ -177,11 +265,33 @@ void select_district(App& app, int district, bool animate) {
     if (district < 0 || size_t(district) >= app.map.districts.size()) return clear_selection(app);
     app.selected = -1;
     app.selected_district = district;
+    app.selected_model = -1;
     fly_to_box(app, app.map.districts[size_t(district)].bbox, animate);
     app.colours_dirty = true;
 }
 
+void select_model(App& app, int model, bool zoom_to) {
+    if (model < 0 || size_t(model) >= app.markers.size()) {
+        app.selected_model = -1;
+        return;
+    }
+    app.selected_model = model;
+    const plan::PilotModel& m = app.plan.models[size_t(app.markers[size_t(model)].number - 1)];
+    const int d = find_district(app, m.unit.district);
+    const int c = m.unit.commune.empty() ? -1 : find_commune(app, d, m.unit.commune);
+    if (c >= 0) select_commune(app, c, false);
+    else if (d >= 0) {
+        app.selected = -1;
+        app.selected_district = d;
+        app.colours_dirty = true;
+    }
+    if (zoom_to && d >= 0)
+        fly_to_box(app, c >= 0 ? app.map.communes[size_t(c)].bbox : app.map.districts[size_t(d)].bbox, true);
+    app.view_changed = true;
+}
+
 void clear_selection(App& app) {
+    app.selected_model = -1;
     app.selected = -1;
     app.selected_district = -1;
     app.colours_dirty = true;
@@ -250,8 +360,14 @@ void pointer_move(App& app, int id, double x, double y, bool buttons_down) {
     for (int i = 0; i < g.count; ++i)
         if (g.pointers[i].id == id) k = i;
     if (k < 0 || !buttons_down) {
-        // Hover: highlight the commune under the mouse unless a panel is there.
-        set_hovered(app, over_ui(app, x, y) ? -1 : commune_at(app, x, y));
+        // Hover: a model marker wins over the commune beneath it; panels win over both.
+        const bool ui = over_ui(app, x, y);
+        const int marker = ui ? -1 : ui::marker_at(app.markers, x, y);
+        if (marker != app.hovered_model) {
+            app.hovered_model = marker;
+            app.view_changed = true;
+        }
+        set_hovered(app, ui || marker >= 0 ? -1 : commune_at(app, x, y));
         return;
     }
     if (g.on_ui) return;
@@ -289,12 +405,16 @@ void pointer_up(App& app, int id, double x, double y) {
     --g.count;
     if (g.count == 1) g.pinch_distance = 0;
     if (!was_click) return;
+    if (const int marker = ui::marker_at(app.markers, x, y); marker >= 0) return select_model(app, marker, false);
     const int c = commune_at(app, x, y);
     if (c >= 0) select_commune(app, c, false);
     else clear_selection(app);  // a click on empty space clears
 }
 
-void pointer_leave(App& app) { set_hovered(app, -1); }
+void pointer_leave(App& app) {
+    set_hovered(app, -1);
+    app.hovered_model = -1;
+}
 
 void wheel(App& app, double x, double y, double delta_y_px) {
     if (over_ui(app, x, y) || !app.has_map) return;
@@ -335,8 +455,10 @@ void place_labels(App& app) {
     LabelCache& lc = app.labels;
     const camera::Camera& cam = app.cam;
     if (lc.zoom == cam.zoom && lc.cx == cam.center.x && lc.cy == cam.center.y && lc.w == app.css_w &&
-        lc.h == app.css_h && lc.selected == app.selected && lc.district == app.selected_district)
+        lc.h == app.css_h && lc.selected == app.selected && lc.district == app.selected_district &&
+        lc.markers == app.markers.size())
         return;
+    lc.markers = app.markers.size();
     lc.zoom = cam.zoom;
     lc.cx = cam.center.x;
     lc.cy = cam.center.y;
@@ -362,6 +484,16 @@ void place_labels(App& app) {
         lc.texts.push_back(&f.name);
         lc.bold.push_back(bold);
     };
+    // Model markers reserve their place first: labels never cover them.
+    for (const ui::ModelMarker& m : app.markers) {
+        labels::Candidate c;
+        c.anchor = {m.x, m.y};
+        c.width_px = c.height_px = 2 * ui::kMarkerRadiusPx;
+        c.forced = true;
+        lc.candidates.push_back(c);
+        lc.texts.push_back(nullptr);
+        lc.bold.push_back(false);
+    }
     // Priority: the selection, districts, then communes from large to small.
     for (size_t i = 0; i < app.map.districts.size(); ++i)
         add(app.map.districts[i], app.fonts.label_bold, true, false);
@@ -384,10 +516,9 @@ void draw_labels(App& app) {
     const LabelCache& lc = app.labels;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float scale = ImGui::GetIO().FontGlobalScale;
-    const size_t districts = app.map.districts.size();
-    const size_t context_begin = districts + app.map.communes.size();
+    const size_t context_begin = lc.candidates.size() - app.map.context.size();
     for (size_t i = 0; i < lc.candidates.size(); ++i) {
-        if (!lc.shown[i]) continue;
+        if (!lc.shown[i] || !lc.texts[i]) continue;
         const labels::Candidate& c = lc.candidates[i];
         ImFont* font = lc.bold[i] ? app.fonts.label_bold : app.fonts.label;
         const float size = font->FontSize * scale;
@@ -412,7 +543,9 @@ void build_ui(App& app, double now_ms) {
     step_flight(app, now_ms);
     if (!app.has_map || !app.fonts.body) return;
     if (app.colours_dirty) update_colours(app);
+    update_marker_positions(app);
     draw_labels(app);
+    ui::draw_model_markers(app.markers, app.hovered_model, app.selected_model, app.fonts);
 
     ui::PanelView v;
     v.map = &app.map;
@@ -421,8 +554,21 @@ void build_ui(App& app, double now_ms) {
     v.selected_district = app.selected_district;
     v.hovered_commune = app.hovered;
     v.errors = &app.errors;
+    v.plan = &app.plan;
+    v.status = &app.status;
+    v.plan_loaded = app.plan_loaded;
+    v.status_loaded = app.status_loaded;
+    v.layer = app.layer;
+    v.classes = &app.classes;
+    v.selected_model = app.selected_model;
+    v.hovered_model = app.hovered_model;
+    v.model_numbers.clear();
+    for (const ui::ModelMarker& m : app.markers) v.model_numbers.push_back(m.number - 1);
     const ui::Command cmd = ui::draw_side_panel(v, app.panel);
-    if (app.hovered >= 0 && app.gesture.count == 0) ui::draw_hover_tooltip(v);
+    if (app.gesture.count == 0) {
+        if (app.hovered_model >= 0) ui::draw_model_tooltip(v, app.hovered_model);
+        else if (app.hovered >= 0) ui::draw_hover_tooltip(v);
+    }
     ui::draw_about_box(app.about_open, {0, 0, float(app.css_w), float(app.css_h)});
     ui::draw_error_list(v, {10, 10, float(std::min(520.0, app.cam.viewport.w - 20)), 0});
     switch (cmd.kind) {
@@ -433,6 +579,8 @@ void build_ui(App& app, double now_ms) {
             fit_home(app, true);
             break;
         case ui::CommandKind::show_about: app.about_open = true; break;
+        case ui::CommandKind::set_layer: set_layer(app, legend::Layer(cmd.index)); break;
+        case ui::CommandKind::select_model: select_model(app, cmd.index, true); break;
         case ui::CommandKind::none: break;
     }
 }
@@ -447,6 +595,8 @@ void draw_map(App& app, int framebuffer_w, int framebuffer_h) {
     f.hovered_commune = app.hovered;
     f.selected_commune = app.selected;
     f.selected_district = app.selected < 0 ? app.selected_district : -1;
+    f.district_highlights = app.district_highlights.data();
+    f.district_highlight_count = int(app.district_highlights.size());
     app.renderer.draw(f);
     ++app.frames_drawn;
     if (app.has_map) ++app.frames_since_load;
@@ -478,6 +628,7 @@ std::string state_json(const App& app) {
         {"hovered", unit_json(app, app.hovered)},
         {"view", {{"lon", ll.lon}, {"lat", ll.lat}, {"zoom", app.cam.zoom}}},
         {"errors", app.errors},
+        {"layer", legend::layer_id(app.layer)},
     };
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -509,6 +660,110 @@ std::string units_json(const App& app) {
                        {"lat", a.lat}});
     }
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace ntm::app
+
+namespace ntm::app {
+
+namespace {
+
+nlohmann::json optional_number(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+
+nlohmann::json models_json(const std::vector<const plan::PilotModel*>& models) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const plan::PilotModel* m : models)
+        out.push_back({{"id", m->id},
+                       {"name", m->name},
+                       {"district", m->unit.district},
+                       {"commune", m->unit.commune.empty() ? nlohmann::json(nullptr) : nlohmann::json(m->unit.commune)},
+                       {"leadAgency", m->lead_agency},
+                       {"period", m->period_text},
+                       {"source", m->source}});
+    return out;
+}
+
+nlohmann::json status_json(const plan::UnitStatus* s) {
+    if (!s) return nullptr;  // no data
+    return {{"standard", s->standard == plan::Standard::none ? nlohmann::json(nullptr)
+                                                             : nlohmann::json(plan::standard_id(s->standard))},
+            {"recognisedOn", s->recognised_on.is_set() ? nlohmann::json(plan::date_iso(s->recognised_on)) : nlohmann::json(nullptr)},
+            {"decision", s->decision},
+            {"criteriaMet", s->criteria_met >= 0 ? nlohmann::json(s->criteria_met) : nlohmann::json(nullptr)},
+            {"note", s->note}};
+}
+
+}  // namespace
+
+std::string info_json(const App& app, const std::string& district, const std::string& commune) {
+    const int d = find_district(app, district);
+    if (d < 0) return "null";
+    nlohmann::json j;
+    if (commune.empty()) {
+        const asset::Feature& f = app.map.districts[size_t(d)];
+        nlohmann::json targets = nlohmann::json::array();
+        nlohmann::json recognition = nullptr;
+        for (const plan::DistrictTarget* t : plan::find_district_targets(app.plan, district)) {
+            targets.push_back({{"standard", plan::standard_id(t->standard)},
+                               {"milestone", plan::milestone_id(t->milestone)},
+                               {"asWritten", t->as_written},
+                               {"source", t->source}});
+            if (t->milestone == plan::DistrictMilestone::recognition) recognition = plan::standard_id(t->standard);
+        }
+        int communes = 0, with_target = 0;
+        for (size_t i = 0; i < app.map.communes.size(); ++i) {
+            if (app.map.communes[i].parent != d) continue;
+            ++communes;
+            if (plan::find_commune_target(app.plan, district, app.map.communes[i].name)) ++with_target;
+        }
+        j = {{"name", f.name},
+             {"district", f.name},
+             {"type", asset::unit_type_id(f.type)},
+             {"target2024", recognition},
+             {"districtTargets", targets},
+             {"status", status_json(plan::find_status(app.status, district, ""))},
+             {"models", models_json(plan::models_in_district(app.plan, district))},
+             {"communeCount", communes},
+             {"communesWithTarget", with_target},
+             {"areaHa", f.area_ha}};
+        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    const int c = find_commune(app, d, commune);
+    if (c < 0) return "null";
+    const asset::Feature& f = app.map.communes[size_t(c)];
+    const plan::CommuneTarget* t = plan::find_commune_target(app.plan, district, commune);
+    const bool applicable = f.type == asset::UnitType::xa;
+    j = {{"name", f.name},
+         {"district", district},
+         {"type", asset::unit_type_id(f.type)},
+         {"applicable", applicable},
+         {"target2024", t ? nlohmann::json(plan::standard_id(t->standard)) : nlohmann::json(nullptr)},
+         {"targetSource", t ? nlohmann::json(t->source) : nlohmann::json(nullptr)},
+         {"status", applicable ? status_json(plan::find_status(app.status, district, commune)) : nlohmann::json(nullptr)},
+         {"models", models_json(plan::models_at(app.plan, district, commune))},
+         {"population2009", f.population > 0 ? nlohmann::json(f.population) : nlohmann::json(nullptr)},
+         {"areaHa", f.area_ha}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string funds_json(const App& app) {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const plan::FundingSource& s : app.plan.funding.sources)
+        sources.push_back({{"id", s.id},
+                           {"name", s.label.empty() ? s.name : s.label},
+                           {"wording", s.name},
+                           {"amount", s.amount_million_dong},
+                           {"investment", optional_number(s.investment_million_dong)},
+                           {"recurrent", optional_number(s.recurrent_million_dong)},
+                           {"source", s.source}});
+    const plan::FundingTotals t = plan::funding_totals(app.plan.funding);
+    nlohmann::json j = {{"sources", sources},
+                        {"total", t.amount_million_dong},
+                        {"investment", t.investment_million_dong},
+                        {"recurrent", t.recurrent_million_dong},
+                        {"unsplit", t.unsplit_million_dong},
+                        {"unit", "triệu đồng"}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace ntm::app

@@ -19,8 +19,11 @@
 #include "core/asset.hpp"
 #include "core/camera.hpp"
 #include "core/labels.hpp"
+#include "core/legend.hpp"
+#include "core/plan.hpp"
 #include "core/pick.hpp"
 #include "render/map_renderer.hpp"
+#include "ui/markers.hpp"
 #include "ui/panels.hpp"
 #include "ui/theme.hpp"
 
@@ -51,6 +54,7 @@ struct LabelCache {
     // The view the placement was computed for; recomputed only when it changes.
     double zoom = -1, cx = 0, cy = 0, w = 0, h = 0;
     int selected = -2, district = -2;
+    size_t markers = 0;
     std::vector<labels::Candidate> candidates;
     std::vector<const std::string*> texts;
     std::vector<uint8_t> bold;
@@ -78,6 +82,18 @@ struct App {
     bool colours_dirty = true;
     bool view_changed = true;  // something moved since the last drawn frame
 
+    // The 2024 plan and the achieved-status file (geodata/plan/), with their thematic layer.
+    plan::Plan plan;
+    plan::StatusFile status;
+    bool plan_loaded = false, status_loaded = false;
+    legend::Layer layer = legend::Layer::targets;
+    std::vector<legend::Class> classes;  // per commune, for `layer`
+    std::vector<render::OutlineHighlight> district_highlights;
+    std::vector<ui::ModelMarker> markers;  // one per plan model, screen positions refreshed per frame
+    std::vector<geo::World> marker_anchor;  // the model's commune (or district) anchor
+    std::vector<float> marker_dy_px;        // district-wide models sit below the district's name
+    int hovered_model = -1, selected_model = -1;
+
     // Messages shown to the user (Vietnamese), also reported by the JS API.
     std::vector<std::string> errors;
 
@@ -92,6 +108,12 @@ struct App {
 // Loading. On failure the message is added to app.errors and the previous map (if any) stays.
 bool load_asset(App& app, const uint8_t* bytes, size_t size);
 void add_error(App& app, std::string message_vi);
+
+// Plan files (JSON text). Problems are shown to the user; the valid part is kept.
+void load_plan(App& app, std::string_view json_text, std::string_view file_name);
+void load_status(App& app, std::string_view json_text, std::string_view file_name);
+void set_layer(App& app, legend::Layer layer);
+void select_model(App& app, int model, bool zoom_to);
 
 // Layout and view
 void set_canvas(App& app, double css_w, double css_h, double pixel_ratio);
@@ -126,5 +148,8 @@ std::string pick_json(const App& app, double lon, double lat);
 std::string project_json(const App& app, double lon, double lat);
 std::string unproject_json(const App& app, double x, double y);
 std::string units_json(const App& app);
+// The card of a unit (commune empty: the district) as window.ntmMap.info() returns it, or "null".
+std::string info_json(const App& app, const std::string& district, const std::string& commune);
+std::string funds_json(const App& app);
 
 }  // namespace ntm::app

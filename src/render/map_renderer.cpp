@@ -29,11 +29,19 @@ void main() {
 }
 )";
 
+// Alpha below 1 marks a hatched fill ("no data"): diagonal stripes in screen space, so the
+// pattern keeps its spacing at every zoom and reads on a projector.
 constexpr const char* kFillFs = R"(#version 300 es
 precision mediump float;
 in vec4 v_colour;
+uniform float u_hatch_px;
 out vec4 o_colour;
-void main() { o_colour = v_colour; }
+void main() {
+    if (v_colour.a > 0.99) { o_colour = v_colour; return; }
+    float d = mod(gl_FragCoord.x + gl_FragCoord.y, u_hatch_px);
+    float stripe = step(d, u_hatch_px * 0.28);
+    o_colour = vec4(mix(v_colour.rgb, vec3(0.45, 0.45, 0.50), stripe), 1.0);
+}
 )";
 
 // Line: one instance per segment (p0, p1); four corners expand it in framebuffer pixels, with
@@ -139,6 +147,7 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
         fill_u_offset_ = glGetUniformLocation(fill_program_, "u_offset");
         fill_u_colours_ = glGetUniformLocation(fill_program_, "u_colours");
         fill_u_texw_ = glGetUniformLocation(fill_program_, "u_texw");
+        fill_u_hatch_ = glGetUniformLocation(fill_program_, "u_hatch_px");
         line_u_scale_ = glGetUniformLocation(line_program_, "u_scale");
         line_u_offset_ = glGetUniformLocation(line_program_, "u_offset");
         line_u_fb_ = glGetUniformLocation(line_program_, "u_fb");
@@ -255,14 +264,14 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     return true;
 }
 
-void MapRenderer::set_fill(Layer layer, uint32_t feature, Rgba c) {
+void MapRenderer::set_fill(Layer layer, uint32_t feature, Rgba c, bool hatched) {
     const int l = int(layer);
     if (feature >= slot_count_[l]) return;
     uint8_t* p = &colours_[size_t(slot_base_[l] + feature) * 4];
     p[0] = c.r;
     p[1] = c.g;
     p[2] = c.b;
-    p[3] = c.a;
+    p[3] = hatched ? 128 : 255;  // fills are opaque; alpha only carries the hatch flag
 }
 
 void MapRenderer::commit_colours() {
@@ -300,6 +309,7 @@ void MapRenderer::draw(const Frame& f) {
     glUniform2f(fill_u_scale_, scale[0], scale[1]);
     glUniform2f(fill_u_offset_, offset[0], offset[1]);
     glUniform1i(fill_u_texw_, colour_tex_w_);
+    glUniform1f(fill_u_hatch_, float(9.0 * f.pixel_ratio * f.outline_scale));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, colour_texture_);
     glUniform1i(fill_u_colours_, 0);
@@ -319,6 +329,12 @@ void MapRenderer::draw(const Frame& f) {
     draw_segments(layer_segments_[int(Layer::communes)], 0.8f, {255, 255, 255, 230}, f);
     draw_segments(layer_segments_[int(Layer::districts)], 2.0f, {70, 70, 80, 255}, f);
     draw_segments(layer_segments_[int(Layer::province)], 3.0f, {30, 30, 40, 255}, f);
+    for (int i = 0; i < f.district_highlight_count; ++i) {
+        const OutlineHighlight& h = f.district_highlights[i];
+        if (h.feature < 0 || size_t(h.feature) >= district_segments_.size()) continue;
+        draw_segments(district_segments_[size_t(h.feature)], h.width_css + 3.0f, {255, 255, 255, 255}, f);
+        draw_segments(district_segments_[size_t(h.feature)], h.width_css, h.colour, f);
+    }
     if (f.selected_district >= 0 && size_t(f.selected_district) < district_segments_.size())
         draw_segments(district_segments_[size_t(f.selected_district)], 3.5f, {20, 60, 140, 255}, f);
     if (f.hovered_commune >= 0 && size_t(f.hovered_commune) < commune_segments_.size() &&

@@ -35,6 +35,13 @@ struct SegmentRange {
     uint32_t count = 0;
 };
 
+// A district drawn with its own outline (a thematic layer's district targets).
+struct OutlineHighlight {
+    int feature = -1;
+    float width_css = 4;
+    Rgba colour;
+};
+
 struct Frame {
     const camera::Camera* camera = nullptr;
     double pixel_ratio = 1;         // device pixels per CSS pixel
@@ -44,6 +51,8 @@ struct Frame {
     int selected_commune = -1;
     int selected_district = -1;
     float outline_scale = 1;        // presentation mode thickens every line
+    const OutlineHighlight* district_highlights = nullptr;
+    int district_highlight_count = 0;
 };
 
 class MapRenderer {
@@ -56,7 +65,8 @@ public:
     // Compiles shaders (first call) and uploads the asset's geometry. Returns false with a
     // reason in `error_en` if the GL driver refuses.
     bool upload(const asset::MapAsset& map, std::string* error_en);
-    void set_fill(Layer layer, uint32_t feature, Rgba colour);
+    // `hatched` draws diagonal stripes over the colour (used for "no data").
+    void set_fill(Layer layer, uint32_t feature, Rgba colour, bool hatched = false);
     void commit_colours();
     void draw(const Frame& frame);
     uint32_t draw_calls_last_frame() const { return draw_calls_; }
@@ -81,7 +91,7 @@ private:
     geo::World origin_;
     uint32_t draw_calls_ = 0;
     // Uniform locations
-    int fill_u_scale_ = -1, fill_u_offset_ = -1, fill_u_colours_ = -1, fill_u_texw_ = -1;
+    int fill_u_hatch_ = -1, fill_u_scale_ = -1, fill_u_offset_ = -1, fill_u_colours_ = -1, fill_u_texw_ = -1;
     int line_u_scale_ = -1, line_u_offset_ = -1, line_u_fb_ = -1, line_u_width_ = -1, line_u_colour_ = -1;
 };
 

@@ -16,7 +16,7 @@ namespace {
 using plan::CalendarKind;
 
 // Kind → colour and shape, both, so the marks read without colour (and in greyscale print).
-constexpr uint32_t kStartColour = chart::colour::kGreen;         // ▶
+constexpr uint32_t kStartColour = chart::colour::kGreen;          // ▶
 constexpr uint32_t kDeadlineColour = chart::colour::kVermillion;  // ◆
 constexpr uint32_t kPlannedColour = chart::colour::kBlue;         // band for a month, ● for a day
 constexpr uint32_t kTaskColour = chart::colour::kPurple;          // stacked ticks
@@ -54,7 +54,7 @@ uint32_t kind_colour(CalendarKind k) {
 TimelineLane lane_of(asset::UnitType t) {
     using asset::UnitType;
     return t == UnitType::xa || t == UnitType::phuong || t == UnitType::thi_tran ? TimelineLane::commune
-                                                                              : TimelineLane::district;
+                                                                                 : TimelineLane::district;
 }
 
 // Sort key: a whole month sorts at its first day, after the events dated that day ("hồ sơ
@@ -103,8 +103,8 @@ std::string event_tooltip_text(const plan::CalendarEvent& e) {
     std::string t = e.event + "\n";
     t += std::string(e.level == asset::UnitType::xa ? str::kEventLevelCommune : str::kEventLevelDistrict) + " · " +
          (e.district.empty() ? std::string(str::kEventAllDistricts) : e.district);
-    if (!e.note.empty()) t += std::string("\n") + str::kNoteLabel + e.note;
-    if (!e.source.empty()) t += std::string("\n") + str::kSourceLabel + e.source;
+    if (!e.note.empty()) t += std::string("\n") + str::kPanelNoteLabel + e.note;
+    if (!e.source.empty()) t += std::string("\n") + str::kPanelSourceLabel + e.source;
     return t;
 }
 
@@ -144,8 +144,7 @@ PanelState panel_state() {
 
 // Returns the event hovered on the timeline, or -1. A click on a month of the task lane
 // toggles the month filter.
-int draw_timeline(const plan::Plan& plan, const CalendarView& v, const Fonts& fonts, PanelState& st,
-                  int linked_event) {
+int draw_timeline(const plan::Plan& plan, const CalendarView& v, const Fonts& fonts, PanelState& st, int linked_event) {
     ImGui::PushFont(fonts.label);
     const float fs = ImGui::GetFontSize();
     const float line_h = ImGui::GetTextLineHeight();
@@ -186,8 +185,10 @@ int draw_timeline(const plan::Plan& plan, const CalendarView& v, const Fonts& fo
     const int selected_month = st.month();
     for (int m = 1; m <= 12; ++m) {
         const ImVec2 a(col_x(m), o.y + header_h), b(col_x(m) + col_w, o.y + total_h);
-        if (m == selected_month) dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_HeaderActive));
-        else if (m % 2 == 0) dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_Text, 0.045f));
+        if (m == selected_month)
+            dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_HeaderActive));
+        else if (m % 2 == 0)
+            dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_Text, 0.045f));
     }
     const std::string widest = std::string(str::kMonthShort) + "12";
     const int step = chart::label_step(col_w, ImGui::CalcTextSize(widest.c_str()).x, pad);
@@ -282,7 +283,9 @@ int draw_timeline(const plan::Plan& plan, const CalendarView& v, const Fonts& fo
             ImGui::Text("%s: %d%s", month_title(v.year, m).c_str(), n, str::kTasksDueIn);
             ImGui::PopFont();
             for (const plan::Task& t : plan.tasks) {
-                if (t.due.year == v.year && t.due.month == m) ImGui::BulletText("%s", t.content.c_str());
+                if (t.due.year != v.year || t.due.month != m) continue;
+                ImGui::Bullet();  // BulletText does not wrap, and task contents are long
+                ImGui::TextWrapped("%s", t.content.c_str());
             }
             ImGui::TextDisabled("%s", str::kTaskClickMonth);
             ImGui::PopTextWrapPos();
@@ -322,7 +325,8 @@ void draw_legend(const Fonts& fonts) {
         }
         const ImVec2 c(o.x + x + r * 1.2f, o.y + y + line_h * 0.5f);
         if (e.shape == 3) {
-            draw_band(dl, ImVec2(c.x - r * 1.2f, c.y - r * 0.6f), ImVec2(c.x + r * 1.2f, c.y + r * 0.6f), kPlannedColour);
+            draw_band(dl, ImVec2(c.x - r * 1.2f, c.y - r * 0.6f), ImVec2(c.x + r * 1.2f, c.y + r * 0.6f),
+                      kPlannedColour);
         } else if (e.shape == 4) {
             for (int k = 0; k < 3; ++k) {
                 const float y1 = c.y + r - float(k) * (r * 0.66f);
@@ -357,8 +361,7 @@ int draw_event_list(const plan::Plan& plan, const CalendarView& v, const Fonts& 
         ImGui::PushID(int(i));
         // A Selectable of the row's full height gives the hover highlight and keeps the rows
         // in ImGui's layout; the text is drawn over it.
-        ImGui::Selectable("##event", int(i) == marked, ImGuiSelectableFlags_None,
-                          ImVec2(width, head_h + body_h + pad));
+        ImGui::Selectable("##event", int(i) == marked, ImGuiSelectableFlags_None, ImVec2(width, head_h + body_h + pad));
         if (ImGui::IsItemHovered()) {
             hovered = int(i);
             event_tooltip(e, te, fonts);
@@ -388,7 +391,7 @@ void text_disabled_wrapped(const std::string& s) {
 std::string due_text(const plan::Task& t) {
     if (!t.due_text.empty()) return t.due_text;
     if (t.due.is_set()) return t.due.is_month() ? month_title(t.due.year, t.due.month) : plan::date_label_vi(t.due);
-    return str::kDash;
+    return str::kPanelDash;
 }
 
 void task_tooltip(const plan::Task& t) {
@@ -400,8 +403,8 @@ void task_tooltip(const plan::Task& t) {
     ImGui::TextUnformatted(t.content.c_str());
     ImGui::Text("%s%s", str::kTaskLeadPrefix, t.lead_agency.c_str());
     ImGui::Text("%s: %s", str::kTaskColDue, due_text(t).c_str());
-    if (!t.note.empty()) ImGui::Text("%s%s", str::kNoteLabel, t.note.c_str());
-    if (!t.source.empty()) ImGui::TextDisabled("%s%s", str::kSourceLabel, t.source.c_str());
+    if (!t.note.empty()) ImGui::Text("%s%s", str::kPanelNoteLabel, t.note.c_str());
+    if (!t.source.empty()) ImGui::TextDisabled("%s%s", str::kPanelSourceLabel, t.source.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -445,7 +448,8 @@ void draw_task_table(const plan::Plan& plan, const std::vector<TaskGroup>& group
     const ImGuiTableFlags flags =
         ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##tasks", columns, flags)) return;
-    ImGui::TableSetupColumn(narrow ? str::kTaskColTask : str::kTaskColContent, ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(narrow ? str::kTaskColTask : str::kTaskColContent, ImGuiTableColumnFlags_WidthStretch,
+                            3.0f);
     if (!narrow) ImGui::TableSetupColumn(str::kTaskColLead, ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(str::kTaskColDue, ImGuiTableColumnFlags_WidthFixed, std::round(fs * 6.5f));
     ImGui::TableHeadersRow();
@@ -527,9 +531,12 @@ CalendarView calendar_view(const plan::Plan& plan) {
     });
 
     for (const plan::Task& t : plan.tasks) {
-        if (!t.due.is_set()) ++v.tasks_undated;
-        else if (t.due.year != v.year || t.due.month < 1 || t.due.month > 12) ++v.tasks_other_years;
-        else ++v.tasks_due_per_month[size_t(t.due.month - 1)];
+        if (!t.due.is_set())
+            ++v.tasks_undated;
+        else if (t.due.year != v.year || t.due.month < 1 || t.due.month > 12)
+            ++v.tasks_other_years;
+        else
+            ++v.tasks_due_per_month[size_t(t.due.month - 1)];
         if (!t.lead_agency.empty() &&
             std::find(v.lead_agencies.begin(), v.lead_agencies.end(), t.lead_agency) == v.lead_agencies.end())
             v.lead_agencies.push_back(t.lead_agency);
@@ -577,7 +584,7 @@ void draw_calendar_panel(const plan::Plan& plan, const Fonts& fonts) {
 
     ImGui::PushFont(fonts.heading);
     std::string title = str::kCalendarTitle;
-    if (v.year > 0) title += str::kInYear + std::to_string(v.year);
+    if (v.year > 0) title += str::kPanelInYear + std::to_string(v.year);
     ImGui::TextWrapped("%s", title.c_str());
     ImGui::PopFont();
     if (!v.has_data) {
@@ -592,8 +599,7 @@ void draw_calendar_panel(const plan::Plan& plan, const Fonts& fonts) {
         hovered_event = draw_timeline(plan, v, fonts, st, linked);
         draw_legend(fonts);
     }
-    if (v.tasks_undated > 0)
-        text_disabled_wrapped(std::to_string(v.tasks_undated) + str::kTasksUndated);
+    if (v.tasks_undated > 0) text_disabled_wrapped(std::to_string(v.tasks_undated) + str::kTasksUndated);
     if (v.tasks_other_years > 0)
         text_disabled_wrapped(std::to_string(v.tasks_other_years) + str::kTasksOtherYears + std::to_string(v.year));
 
@@ -616,10 +622,11 @@ void draw_calendar_panel(const plan::Plan& plan, const Fonts& fonts) {
     draw_task_filters(v, st);
     const int agency = st.agency();
     const int month = st.month();
-    const std::string_view agency_name =
-        agency >= 1 && agency <= int(v.lead_agencies.size()) ? std::string_view(v.lead_agencies[size_t(agency - 1)])
-                                                              : std::string_view();
-    const plan::Date month_filter = month >= 1 && month <= 12 && v.year > 0 ? plan::Date{v.year, month, 0} : plan::Date{};
+    const std::string_view agency_name = agency >= 1 && agency <= int(v.lead_agencies.size())
+                                             ? std::string_view(v.lead_agencies[size_t(agency - 1)])
+                                             : std::string_view();
+    const plan::Date month_filter =
+        month >= 1 && month <= 12 && v.year > 0 ? plan::Date{v.year, month, 0} : plan::Date{};
     draw_task_table(plan, task_groups(plan, agency_name, month_filter), fonts);
     ImGui::PopID();
 }

@@ -30,36 +30,35 @@ enum class TimelineLane { commune, district };  // xã rounds; huyện-level ste
 
 // Where one event of plan.calendar sits on the timeline.
 struct TimelineEvent {
-    size_t index = 0;            // into plan.calendar
+    size_t index = 0;  // into plan.calendar
     TimelineLane lane = TimelineLane::commune;
-    bool on_timeline = false;    // false: no date, or outside the timeline year (listed, not drawn)
-    bool whole_month = false;    // the plan gives a month, not a day
-    float x0 = 0, x1 = 0;        // fraction of the year, 0..1: a month's span, or x0 == x1 at a day's middle
-    std::string date_text;       // "30/09/2024", "Tháng 10/2024", "Chưa có ngày"
+    bool on_timeline = false;  // false: no date, or outside the timeline year (listed, not drawn)
+    bool whole_month = false;  // the plan gives a month, not a day
+    float x0 = 0, x1 = 0;      // fraction of the year, 0..1: a month's span, or x0 == x1 at a day's middle
+    std::string date_text;     // "30/09/2024", "Tháng 10/2024", "Chưa có ngày"
 };
 
 struct CalendarView {
-    bool has_data = false;                  // false: no events and no tasks ("chưa có dữ liệu")
-    int year = 0;                           // the timeline's year (the plan year); 0: nothing dated
-    std::vector<TimelineEvent> events;      // by date (a month sorts at its first day), undated last
+    bool has_data = false;                      // false: no events and no tasks ("chưa có dữ liệu")
+    int year = 0;                               // the timeline's year (the plan year); 0: nothing dated
+    std::vector<TimelineEvent> events;          // by date (a month sorts at its first day), undated last
     std::array<int, 12> tasks_due_per_month{};  // Phụ lục II tasks due in `year`, by month
-    int tasks_undated = 0;                  // tasks the plan gives no date ("Theo tiến độ …")
-    int tasks_other_years = 0;              // dated tasks outside `year`
-    std::vector<std::string> lead_agencies;  // distinct, in plan order (the filter's choices)
+    int tasks_undated = 0;                      // tasks the plan gives no date ("Theo tiến độ …")
+    int tasks_other_years = 0;                  // dated tasks outside `year`
+    std::vector<std::string> lead_agencies;     // distinct, in plan order (the filter's choices)
 };
 
 CalendarView calendar_view(const plan::Plan& plan);
 
 struct TaskGroup {
-    plan::Date month;            // year and month (day 0); not set: the tasks without a date
-    std::string title;           // "Tháng 6/2024"; "Không ghi thời hạn cụ thể"
-    std::vector<size_t> tasks;   // indices into plan.tasks, in plan order
+    plan::Date month;           // year and month (day 0); not set: the tasks without a date
+    std::string title;          // "Tháng 6/2024"; "Không ghi thời hạn cụ thể"
+    std::vector<size_t> tasks;  // indices into plan.tasks, in plan order
 };
 
 // Tasks grouped by due month, oldest first, the undated group last; each task in exactly one
 // group. lead_agency (exact, empty = all) and month (set = only that month's group) filter.
-std::vector<TaskGroup> task_groups(const plan::Plan& plan, std::string_view lead_agency = {},
-                                   plan::Date month = {});
+std::vector<TaskGroup> task_groups(const plan::Plan& plan, std::string_view lead_agency = {}, plan::Date month = {});
 
 // "Tháng 6/2024" (the plan's own way of writing a due month).
 std::string month_title(int year, int month);

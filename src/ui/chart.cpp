@@ -287,9 +287,8 @@ std::vector<double> rounded_percentages(const std::vector<double>& values, int d
     // Hand the units lost to flooring to the largest remainders (ties: the larger value).
     std::vector<size_t> order(f.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return rest[a] != rest[b] ? rest[a] > rest[b] : f[a] > f[b];
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return rest[a] != rest[b] ? rest[a] > rest[b] : f[a] > f[b]; });
     for (size_t k = 0; k < order.size() && left > 0; ++k, --left) ++whole[order[k]];
     for (size_t i = 0; i < f.size(); ++i) out[i] = double(whole[i]) / scale;
     return out;
@@ -316,8 +315,10 @@ std::vector<float> stacked_widths_px(const std::vector<double>& values, float wi
     float deficit = 0, excess = 0;
     for (size_t i = 0; i < w.size(); ++i) {
         if (f[i] <= 0) continue;
-        if (w[i] < min_px) deficit += min_px - w[i];
-        else excess += w[i] - min_px;
+        if (w[i] < min_px)
+            deficit += min_px - w[i];
+        else
+            excess += w[i] - min_px;
     }
     if (deficit <= 0 || excess <= 0) return w;
     const float take = deficit / excess;  // ≤ 1 because nonzero × min_px ≤ width_px

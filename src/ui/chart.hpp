@@ -68,7 +68,7 @@ struct BarChartOptions {
                                 // Pass the same value to several charts to share their scale.
     std::string axis_max_text;  // if set, "0" and this are written under the track's two ends
     LabelPlacement labels = LabelPlacement::automatic;
-    int highlighted = -1;       // a row to highlight as if hovered (linked from another widget)
+    int highlighted = -1;  // a row to highlight as if hovered (linked from another widget)
 };
 
 // Draws in the current window at the cursor, full content width. Returns the hovered row or -1.

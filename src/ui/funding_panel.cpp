@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 
 #include <imgui.h>
 
@@ -16,12 +17,14 @@ namespace {
 
 constexpr int kShareDecimals = 1;
 
-// Amounts of the plan are whole million đồng; format_million_dong_vi keeps up to 3 decimals for
-// the rare fractional one, and the bar-end figure must match it digit for digit.
+// The bar-end figure without its unit (the chart states "Đơn vị: triệu đồng" once). Cut from
+// format_million_dong_vi rather than formatted again, so it matches the tooltip digit for digit
+// (up to 3 decimals for a fractional amount).
 std::string amount_short(double million_dong) {
-    std::string s = text::format_million_dong_vi(million_dong);
-    const size_t unit = s.rfind(" tri");  // strip " triệu đồng": the chart states the unit once
-    return unit == std::string::npos ? s : s.substr(0, unit);
+    static constexpr std::string_view kUnit = " tri\xE1\xBB\x87u \xC4\x91\xE1\xBB\x93ng";  // " triệu đồng"
+    const std::string s = text::format_million_dong_vi(million_dong);
+    const bool has_unit = s.size() > kUnit.size() && s.compare(s.size() - kUnit.size(), kUnit.size(), kUnit) == 0;
+    return has_unit ? s.substr(0, s.size() - kUnit.size()) : s;
 }
 
 FundingRow make_row(std::string label, double million_dong) {
@@ -56,11 +59,11 @@ std::string source_tooltip(const plan::FundingSource& s, const FundingRow& r) {
     if (!s.investment_million_dong && !s.recurrent_million_dong) {
         t += std::string(str::kFundingSourceNotSplit) + "\n";
     } else if (s.amount_million_dong - inv - rec > 0.0005) {  // a partial split: name the rest
-        t += std::string(str::kFundingUnsplit) + ": " + text::format_million_dong_vi(s.amount_million_dong - inv - rec) +
-             "\n";
+        t += std::string(str::kFundingUnsplit) + ": " +
+             text::format_million_dong_vi(s.amount_million_dong - inv - rec) + "\n";
     }
-    if (!s.note.empty()) t += str::kNoteLabel + s.note + "\n";
-    if (!s.source.empty()) t += str::kSourceLabel + s.source + "\n";
+    if (!s.note.empty()) t += str::kPanelNoteLabel + s.note + "\n";
+    if (!s.source.empty()) t += str::kPanelSourceLabel + s.source + "\n";
     if (!t.empty()) t.pop_back();
     return t;
 }
@@ -68,7 +71,7 @@ std::string source_tooltip(const plan::FundingSource& s, const FundingRow& r) {
 std::string join(const std::vector<std::string>& parts) {
     std::string out;
     for (const std::string& p : parts) {
-        if (!out.empty()) out += str::kListSeparator;
+        if (!out.empty()) out += str::kPanelListSeparator;
         out += p;
     }
     return out;
@@ -87,8 +90,10 @@ void text_right(const std::string& s, bool disabled) {
     const float w = ImGui::CalcTextSize(s.c_str()).x;
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
-    if (disabled) ImGui::TextDisabled("%s", s.c_str());
-    else ImGui::TextUnformatted(s.c_str());
+    if (disabled)
+        ImGui::TextDisabled("%s", s.c_str());
+    else
+        ImGui::TextUnformatted(s.c_str());
 }
 
 }  // namespace
@@ -98,11 +103,11 @@ FundingView funding_view(const plan::Plan& plan) {
     const plan::Funding& f = plan.funding;
     v.has_data = !f.sources.empty();
     v.source_line = str::kFundingSourceLine;
-    if (!plan.document.number.empty()) v.source_line += str::kOfPlan + plan.document.number;
+    if (!plan.document.number.empty()) v.source_line += str::kFundingOfPlan + plan.document.number;
     if (!v.has_data) return v;
 
     const plan::FundingTotals totals = plan::funding_totals(f);
-    v.total = make_row(str::kFundingTotal, totals.amount_million_dong);
+    v.total = make_row(str::kFundingTotalComputed, totals.amount_million_dong);
     set_share(v.total, 100.0);
 
     std::vector<double> amounts;
@@ -127,7 +132,8 @@ FundingView funding_view(const plan::Plan& plan) {
     for (size_t i = 0; i < f.sources.size(); ++i) {
         const plan::FundingSource& s = f.sources[i];
         if (s.group.empty()) continue;
-        auto it = std::find_if(v.groups.begin(), v.groups.end(), [&](const FundingGroup& g) { return g.name == s.group; });
+        auto it =
+            std::find_if(v.groups.begin(), v.groups.end(), [&](const FundingGroup& g) { return g.name == s.group; });
         if (it == v.groups.end()) {
             v.groups.push_back({s.group, {}, make_row(s.group, 0)});
             it = v.groups.end() - 1;
@@ -136,7 +142,8 @@ FundingView funding_view(const plan::Plan& plan) {
         it->subtotal.amount_million_dong += s.amount_million_dong;
     }
     for (FundingGroup& g : v.groups) {
-        const double share = totals.amount_million_dong > 0 ? g.subtotal.amount_million_dong / totals.amount_million_dong : 0;
+        const double share =
+            totals.amount_million_dong > 0 ? g.subtotal.amount_million_dong / totals.amount_million_dong : 0;
         g.subtotal = make_row(g.name, g.subtotal.amount_million_dong);
         set_share(g.subtotal, share * 100.0);
     }
@@ -179,7 +186,7 @@ void draw_funding_panel(const plan::Plan& plan, const Fonts& fonts) {
     ImGui::PushID("funding_panel");
     ImGui::PushFont(fonts.heading);
     std::string title = str::kFundingTitle;
-    if (plan.document.year > 0) title += str::kInYear + std::to_string(plan.document.year);
+    if (plan.document.year > 0) title += str::kPanelInYear + std::to_string(plan.document.year);
     text_wrapped(title);
     ImGui::PopFont();
 
@@ -192,7 +199,7 @@ void draw_funding_panel(const plan::Plan& plan, const Fonts& fonts) {
     }
 
     // The total first, large: it is the figure people quote.
-    ImGui::TextDisabled("%s", str::kFundingTotal);
+    ImGui::TextDisabled("%s", str::kFundingTotalComputed);
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted(v.total.amount_long_text.c_str());
     ImGui::PopFont();
@@ -227,7 +234,8 @@ void draw_funding_panel(const plan::Plan& plan, const Fonts& fonts) {
         const uint32_t part_colours[] = {chart::colour::kBlue, chart::colour::kOrange, chart::colour::kGrey};
         for (size_t i = 0; i < v.split.size(); ++i) {
             const FundingRow& r = v.split[i];
-            parts.push_back({r.label, r.amount_million_dong, r.amount_text, r.share_text, r.tooltip, part_colours[i % 3]});
+            parts.push_back(
+                {r.label, r.amount_million_dong, r.amount_text, r.share_text, r.tooltip, part_colours[i % 3]});
         }
         chart::draw_stacked_bar("##split", parts);
     }

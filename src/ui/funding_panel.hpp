@@ -23,38 +23,38 @@ namespace ntm::ui {
 
 // One line of the panel: a funding source, the total, or a part of the split.
 struct FundingRow {
-    std::string id;                  // the source's id ("von-dan"); "" for totals and split parts
-    std::string label;               // chart label: "Vốn lồng ghép"
+    std::string id;     // the source's id ("von-dan"); "" for totals and split parts
+    std::string label;  // chart label: "Vốn lồng ghép"
     double amount_million_dong = 0;
-    std::string amount_text;         // bar-end figure, the unit given once above the chart: "1.779.000"
-    std::string amount_long_text;    // "1.779.000 triệu đồng"
-    std::string billion_text;        // "1.779 tỷ đồng", "≈ 134 tỷ đồng"
-    double share_percent = 0;        // of the computed total; rounded so the rows add up to 100
-    std::string share_text;          // "44,6%"
-    std::string tooltip;             // plan wording, exact amounts, split, note, source (multi-line)
+    std::string amount_text;       // bar-end figure, the unit given once above the chart: "1.779.000"
+    std::string amount_long_text;  // "1.779.000 triệu đồng"
+    std::string billion_text;      // "1.779 tỷ đồng", "≈ 134 tỷ đồng"
+    double share_percent = 0;      // of the computed total; rounded so the rows add up to 100
+    std::string share_text;        // "44,6%"
+    std::string tooltip;           // plan wording, exact amounts, split, note, source (multi-line)
 };
 
 // A group of sources the plan lists under one heading (the state budget lines).
 struct FundingGroup {
-    std::string name;                // "Ngân sách nhà nước phân bổ trực tiếp hỗ trợ xây dựng nông thôn mới"
+    std::string name;  // "Ngân sách nhà nước phân bổ trực tiếp hỗ trợ xây dựng nông thôn mới"
     std::vector<std::string> members;  // labels of its sources, in plan order
-    FundingRow subtotal;             // label = name
+    FundingRow subtotal;               // label = name
 };
 
 struct FundingView {
-    bool has_data = false;           // false: the plan has no funding sources (shows "chưa có dữ liệu")
+    bool has_data = false;            // false: the plan has no funding sources (shows "chưa có dữ liệu")
     std::vector<FundingRow> sources;  // plan order
-    FundingRow total;                // funding_totals(), share 100 %
+    FundingRow total;                 // funding_totals(), share 100 %
     std::vector<FundingGroup> groups;
     // Investment (đầu tư phát triển), recurrent (sự nghiệp), not split: always these three,
     // shares of the total. has_split is false when the plan splits no source at all.
     std::vector<FundingRow> split;
     bool has_split = false;
-    std::string split_note;          // which sources the plan splits
+    std::string split_note;            // which sources the plan splits
     std::string stated_total_warning;  // set when the plan states a total that differs from the sum
     double axis_max_million_dong = 0;  // chart scale: chart::nice_max of the largest source
-    std::string axis_max_text;       // "2.000.000"
-    std::string source_line;         // "Nguồn: Mục III, Kế hoạch 23/KH-UBND"
+    std::string axis_max_text;         // "2.000.000"
+    std::string source_line;           // "Nguồn: Mục III, Kế hoạch 23/KH-UBND"
 };
 
 FundingView funding_view(const plan::Plan& plan);

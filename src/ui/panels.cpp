@@ -5,32 +5,306 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "ui/calendar_panel.hpp"
+#include "ui/funding_panel.hpp"
 #include "ui/strings_vi.hpp"
 
 namespace ntm::ui {
 
+// [SECTION] Small widgets
+
 namespace {
+
+ImU32 colour_u32(legend::Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
 
 void key_value(const char* key, const std::string& value) {
     ImGui::TextDisabled("%s", key);
     ImGui::TextWrapped("%s", value.c_str());
 }
 
-void commune_card(const PanelView& v, const asset::Feature& c, Command& cmd) {
+void wrapped_disabled(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+// A legend swatch the height of a text line: the class colour, hatched for "no data".
+void swatch(legend::Class cls) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 q(p.x + h * 1.4f, p.y + h);
+    dl->AddRectFilled(p, q, colour_u32(legend::class_colour(cls)), 2);
+    if (legend::class_hatched(cls)) {
+        dl->PushClipRect(p, q, true);
+        for (float x = p.x - h; x < q.x; x += 6) dl->AddLine(ImVec2(x, q.y), ImVec2(x + h, p.y), IM_COL32(115, 115, 128, 255), 1.5f);
+        dl->PopClipRect();
+    }
+    dl->AddRect(p, q, IM_COL32(120, 120, 120, 255), 2);
+    ImGui::Dummy(ImVec2(h * 1.4f, h));
+}
+
+// An outline swatch for district targets.
+void outline_swatch(legend::Rgb c, float width) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + h * 1.4f - 1, p.y + h - 1),
+                                        colour_u32(c), 2, 0, width);
+    ImGui::Dummy(ImVec2(h * 1.4f, h));
+}
+
+legend::Class class_of_standard(plan::Standard s) {
+    switch (s) {
+        case plan::Standard::kieu_mau: return legend::Class::kieu_mau;
+        case plan::Standard::nang_cao: return legend::Class::nang_cao;
+        case plan::Standard::ntm: return legend::Class::ntm;
+        case plan::Standard::none: return legend::Class::none;
+    }
+    return legend::Class::none;
+}
+
+const std::string& district_name(const PanelView& v, int d) { return v.map->districts[size_t(d)].name; }
+
+void model_card(const PanelView& v, const plan::PilotModel& m, int number) {
+    ImGui::PushFont(v.fonts->label_bold);
+    ImGui::TextWrapped("%d. %s", number, m.name.c_str());
+    ImGui::PopFont();
+    const std::string place = m.unit.commune.empty() ? m.unit.district : m.unit.commune + ", " + m.unit.district;
+    key_value(str::kModelPlace, place);
+    key_value(str::kModelLead, m.lead_agency);
+    key_value(str::kModelPeriod, m.period_text);
+    key_value(str::kModelSource, m.source);
+}
+
+// Marker index of a plan model, or -1.
+int marker_of(const PanelView& v, const plan::PilotModel* m) {
+    for (size_t i = 0; i < v.model_numbers.size(); ++i)
+        if (&v.plan->models[size_t(v.model_numbers[i])] == m) return int(i);
+    return -1;
+}
+
+void model_list(const PanelView& v, const std::vector<const plan::PilotModel*>& models, Command& cmd) {
+    // Model names are long sentences: a selectable row as tall as the wrapped text.
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    for (const plan::PilotModel* m : models) {
+        const int marker = marker_of(v, m);
+        const std::string label = std::to_string(marker + 1) + ". " + m->name;
+        const ImVec2 size = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+        const ImVec2 at = ImGui::GetCursorPos();
+        ImGui::PushID(m);
+        if (ImGui::Selectable("##model", marker >= 0 && marker == v.selected_model, 0, ImVec2(0, size.y)) && marker >= 0)
+            cmd = {CommandKind::select_model, marker};
+        ImGui::PopID();
+        const ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(at);
+        ImGui::PushTextWrapPos(at.x + wrap);
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorPos(after);
+    }
+}
+
+// [SECTION] Map tab: province → district → commune
+
+void layer_switch(const PanelView& v, Command& cmd) {
+    ImGui::TextDisabled("%s", str::kLayer);
+    for (legend::Layer l : {legend::Layer::targets, legend::Layer::status, legend::Layer::boundaries}) {
+        if (ImGui::RadioButton(legend::layer_label_vi(l), v.layer == l)) cmd = {CommandKind::set_layer, int(l)};
+        if (l != legend::Layer::boundaries) ImGui::SameLine();
+    }
+}
+
+void legend_block(const PanelView& v) {
+    if (v.layer == legend::Layer::boundaries || !v.classes) return;
+    ImGui::SeparatorText(str::kLegend);
+    for (const legend::Row& row : legend::rows(v.layer, *v.classes)) {
+        swatch(row.cls);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(row.label_vi.c_str());
+    }
+    if (v.layer == legend::Layer::targets) {
+        ImGui::TextDisabled("%s", str::kPlanSource);
+        if (!v.plan->district_targets.empty()) {
+            ImGui::SeparatorText(str::kDistrictTargets);
+            for (const plan::DistrictTarget& t : v.plan->district_targets) {
+                outline_swatch(legend::class_colour(class_of_standard(t.standard)),
+                               t.milestone == plan::DistrictMilestone::dossier ? 2.0f : 3.0f);
+                ImGui::SameLine();
+                ImGui::TextWrapped("%s — %s %s", t.district.c_str(), plan::milestone_label_vi(t.milestone),
+                                   plan::unit_standard_label_vi(t.standard, asset::UnitType::huyen));
+            }
+        }
+    } else if (v.layer == legend::Layer::status && (!v.status_loaded || v.status->units.empty())) {
+        wrapped_disabled(str::kStatusSourceEmpty);
+    }
+}
+
+void province_view(const PanelView& v, Command& cmd) {
     const asset::MapAsset& m = *v.map;
+    layer_switch(v, cmd);
+    legend_block(v);
+    if (v.plan_loaded) {
+        const double total = plan::funding_total_million_dong(v.plan->funding);
+        if (total > 0) {
+            ImGui::SeparatorText(str::kFundingTotal);
+            ImGui::TextWrapped("%s (%s)", text::format_million_dong_vi(total).c_str(),
+                               text::format_billion_dong_vi(total, 0).c_str());
+        }
+        if (!v.plan->models.empty()) {
+            ImGui::SeparatorText(str::kModels);
+            std::vector<const plan::PilotModel*> all;
+            for (int n : v.model_numbers) all.push_back(&v.plan->models[size_t(n)]);
+            model_list(v, all, cmd);
+        }
+    }
+    ImGui::SeparatorText(str::kDistricts);
+    for (size_t i = 0; i < m.districts.size(); ++i) {
+        ImGui::PushID(int(i));
+        int targets = 0;
+        if (v.plan_loaded)
+            for (const auto& c : m.communes)
+                if (c.parent == int(i) && plan::find_commune_target(*v.plan, m.districts[i].name, c.name)) ++targets;
+        if (ImGui::Selectable(m.districts[i].name.c_str(), int(i) == v.selected_district))
+            cmd = {CommandKind::select_district, int(i)};
+        if (targets > 0) {
+            ImGui::SameLine(ImGui::GetContentRegionAvail().x - 70);
+            ImGui::TextDisabled("%d %s", targets, str::kTargetsIn);
+        }
+        ImGui::PopID();
+    }
+}
+
+void district_view(const PanelView& v, int district, Command& cmd) {
+    const asset::MapAsset& m = *v.map;
+    const asset::Feature& d = m.districts[size_t(district)];
+    ImGui::PushFont(v.fonts->heading);
+    ImGui::TextWrapped("%s", d.name.c_str());
+    ImGui::PopFont();
+    key_value(str::kArea, text::format_decimal_vi(d.area_ha, 0) + " " + str::kAreaUnit);
+    if (v.plan_loaded) {
+        for (const plan::DistrictTarget* t : plan::find_district_targets(*v.plan, d.name)) {
+            outline_swatch(legend::class_colour(class_of_standard(t->standard)), 3);
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", t->as_written.c_str());
+        }
+    }
+    layer_switch(v, cmd);
+    ImGui::SeparatorText(str::kCommunesOf);
+    for (size_t i = 0; i < m.communes.size(); ++i) {
+        if (m.communes[i].parent != district) continue;
+        ImGui::PushID(int(i));
+        if (v.classes && i < v.classes->size() && v.layer != legend::Layer::boundaries) {
+            swatch((*v.classes)[i]);
+            ImGui::SameLine();
+        }
+        if (ImGui::Selectable(m.communes[i].name.c_str(), int(i) == v.selected_commune))
+            cmd = {CommandKind::select_commune, int(i)};
+        if (v.plan_loaded && v.layer == legend::Layer::targets) {
+            if (const plan::CommuneTarget* t = plan::find_commune_target(*v.plan, d.name, m.communes[i].name)) {
+                ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.55f);
+                ImGui::TextDisabled("%s", plan::standard_label_vi(t->standard));
+            }
+        }
+        ImGui::PopID();
+    }
+    if (v.plan_loaded) {
+        const auto models = plan::models_in_district(*v.plan, d.name);
+        if (!models.empty()) {
+            ImGui::SeparatorText(str::kModels);
+            model_list(v, models, cmd);
+        }
+    }
+}
+
+void commune_view(const PanelView& v, int commune, Command& cmd) {
+    const asset::MapAsset& m = *v.map;
+    const asset::Feature& c = m.communes[size_t(commune)];
+    const std::string& district = c.parent >= 0 ? district_name(v, c.parent) : c.name;
     ImGui::PushFont(v.fonts->heading);
     ImGui::TextWrapped("%s", c.name.c_str());
     ImGui::PopFont();
     key_value(str::kUnitType, asset::unit_type_label_vi(c.type));
-    if (c.parent >= 0) key_value(str::kDistrict, m.districts[size_t(c.parent)].name);
-    key_value(str::kArea, text::format_decimal_vi(c.area_ha, 0) + " " + str::kAreaUnit);
+    if (c.parent >= 0) key_value(str::kDistrict, district);
+
+    const bool applicable = c.type == asset::UnitType::xa;
+    ImGui::TextDisabled("%s", str::kTarget2024);
+    if (!applicable) {
+        swatch(legend::Class::not_applicable);
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", str::kNotApplicable);
+    } else if (!v.plan_loaded) {
+        swatch(legend::Class::no_data);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(str::kNoData);
+    } else if (const plan::CommuneTarget* t = plan::find_commune_target(*v.plan, district, c.name)) {
+        swatch(class_of_standard(t->standard));
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", plan::standard_label_vi(t->standard));
+        ImGui::TextDisabled("%s", t->source.c_str());
+    } else {
+        swatch(legend::Class::none);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(str::kNoTarget2024);
+    }
+
+    ImGui::TextDisabled("%s", str::kStatus);
+    const plan::UnitStatus* s = applicable && v.status_loaded ? plan::find_status(*v.status, district, c.name) : nullptr;
+    if (!applicable) {
+        ImGui::TextWrapped("%s", str::kNotApplicable);
+    } else if (!s) {
+        swatch(legend::Class::no_data);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(str::kNoData);
+    } else {
+        swatch(class_of_standard(s->standard));
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", s->standard == plan::Standard::none ? str::kStatusNone : plan::standard_label_vi(s->standard));
+        if (s->recognised_on.is_set()) key_value(str::kRecognisedOn, plan::date_label_vi(s->recognised_on));
+        if (!s->decision.empty()) key_value(str::kDecision, s->decision);
+        if (s->criteria_met >= 0) key_value(str::kCriteriaMet, std::to_string(s->criteria_met) + "/19");
+        if (!s->note.empty()) wrapped_disabled(s->note.c_str());
+    }
+
     key_value(str::kPopulation2009,
               c.population > 0 ? text::format_int_vi(c.population) + " " + str::kPersons : std::string(str::kNoData));
+    key_value(str::kArea, text::format_decimal_vi(c.area_ha, 0) + " " + str::kAreaUnit);
+
+    if (v.plan_loaded) {
+        const auto models = plan::models_at(*v.plan, district, c.name);
+        ImGui::SeparatorText(str::kModelsHere);
+        if (models.empty()) ImGui::TextDisabled("%s", str::kNoModelsHere);
+        for (const plan::PilotModel* mdl : models) model_card(v, *mdl, marker_of(v, mdl) + 1);
+    }
     ImGui::Spacing();
     if (ImGui::Button(str::kClearSelection)) cmd = {CommandKind::clear_selection, -1};
 }
 
+void breadcrumb(const PanelView& v, int district, Command& cmd) {
+    const asset::MapAsset& m = *v.map;
+    if (district < 0) {
+        ImGui::TextUnformatted(m.province.empty() ? str::kProvince : m.province[0].name.c_str());
+        ImGui::TextDisabled("%s %s · %s %s", text::format_int_vi(int64_t(m.communes.size())).c_str(), str::kCommuneCount,
+                            text::format_int_vi(int64_t(m.districts.size())).c_str(), "đơn vị cấp huyện");
+        return;
+    }
+    if (ImGui::SmallButton(str::kBackToProvince)) cmd = {CommandKind::clear_selection, -1};
+    ImGui::SameLine();
+    ImGui::TextDisabled("›");
+    ImGui::SameLine();
+    if (v.selected_commune >= 0) {
+        if (ImGui::SmallButton(district_name(v, district).c_str())) cmd = {CommandKind::select_district, district};
+        ImGui::SameLine();
+        ImGui::TextDisabled("›");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(m.communes[size_t(v.selected_commune)].name.c_str());
+    } else {
+        ImGui::TextUnformatted(district_name(v, district).c_str());
+    }
+}
+
 }  // namespace
+
+// [SECTION] Side panel
 
 Command draw_side_panel(const PanelView& v, RectPx rect) {
     Command cmd;
@@ -45,67 +319,47 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
     ImGui::PopFont();
     ImGui::TextDisabled("%s", str::kAppSubtitle);
 
-    // Breadcrumb: province › district › commune; each step leads back up.
-    const int district = v.selected_commune >= 0 ? m.communes[size_t(v.selected_commune)].parent : v.selected_district;
-    ImGui::Separator();
-    if (district >= 0) {
-        if (ImGui::SmallButton(str::kBackToProvince)) cmd = {CommandKind::clear_selection, -1};
-        ImGui::SameLine();
-        ImGui::TextDisabled("›");
-        ImGui::SameLine();
-        if (v.selected_commune >= 0) {
-            if (ImGui::SmallButton(m.districts[size_t(district)].name.c_str()))
-                cmd = {CommandKind::select_district, district};
-        } else {
-            ImGui::TextUnformatted(m.districts[size_t(district)].name.c_str());
+    if (ImGui::BeginTabBar("##tabs")) {
+        if (ImGui::BeginTabItem(str::kTabMap)) {
+            const int district =
+                v.selected_commune >= 0 ? m.communes[size_t(v.selected_commune)].parent : v.selected_district;
+            breadcrumb(v, district, cmd);
+            ImGui::Separator();
+            ImGui::BeginChild("##map-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.4f));
+            if (v.selected_model >= 0 && v.plan_loaded && size_t(v.selected_model) < v.model_numbers.size()) {
+                model_card(v, v.plan->models[size_t(v.model_numbers[size_t(v.selected_model)])], v.selected_model + 1);
+                ImGui::Separator();
+            }
+            if (v.selected_commune >= 0) commune_view(v, v.selected_commune, cmd);
+            else if (district >= 0) district_view(v, district, cmd);
+            else province_view(v, cmd);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
         }
-    } else {
-        ImGui::TextUnformatted(m.province.empty() ? str::kProvince : m.province[0].name.c_str());
-        ImGui::TextDisabled("%s %s · %s %s", text::format_int_vi(int64_t(m.communes.size())).c_str(),
-                            str::kCommuneCount, text::format_int_vi(int64_t(m.districts.size())).c_str(),
-                            "đơn vị cấp huyện");
+        if (ImGui::BeginTabItem(str::kTabFunding)) {
+            ImGui::BeginChild("##funding-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.4f));
+            if (v.plan) draw_funding_panel(*v.plan, *v.fonts);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(str::kTabCalendar)) {
+            ImGui::BeginChild("##calendar-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.4f));
+            if (v.plan) draw_calendar_panel(*v.plan, *v.fonts);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
     }
-    ImGui::Separator();
-
-    if (v.selected_commune >= 0) {
-        commune_card(v, m.communes[size_t(v.selected_commune)], cmd);
-        ImGui::Separator();
-    }
-
-    if (district >= 0) {
-        const asset::Feature& d = m.districts[size_t(district)];
-        if (v.selected_commune < 0) {
-            ImGui::PushFont(v.fonts->heading);
-            ImGui::TextWrapped("%s", d.name.c_str());
-            ImGui::PopFont();
-            key_value(str::kArea, text::format_decimal_vi(d.area_ha, 0) + " " + str::kAreaUnit);
-        }
-        ImGui::SeparatorText(str::kCommunesOf);
-        for (size_t i = 0; i < m.communes.size(); ++i) {
-            if (m.communes[i].parent != district) continue;
-            ImGui::PushID(int(i));
-            if (ImGui::Selectable(m.communes[i].name.c_str(), int(i) == v.selected_commune))
-                cmd = {CommandKind::select_commune, int(i)};
-            ImGui::PopID();
-        }
-    } else {
-        ImGui::SeparatorText(str::kDistricts);
-        for (size_t i = 0; i < m.districts.size(); ++i) {
-            ImGui::PushID(int(i));
-            if (ImGui::Selectable(m.districts[i].name.c_str(), int(i) == v.selected_district))
-                cmd = {CommandKind::select_district, int(i)};
-            ImGui::PopID();
-        }
-    }
-    ImGui::Spacing();
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", str::kHint);
     ImGui::PopStyleColor();
-    if (ImGui::Button(str::kAbout)) cmd = {CommandKind::show_about, -1};
+    if (ImGui::SmallButton(str::kAbout)) cmd = {CommandKind::show_about, -1};
     ImGui::End();
     return cmd;
 }
+
+// [SECTION] Tooltips, about box, errors
 
 void draw_hover_tooltip(const PanelView& v) {
     if (v.hovered_commune < 0) return;
@@ -115,6 +369,20 @@ void draw_hover_tooltip(const PanelView& v) {
     ImGui::TextUnformatted(c.name.c_str());
     ImGui::PopFont();
     if (c.parent >= 0) ImGui::TextDisabled("%s", v.map->districts[size_t(c.parent)].name.c_str());
+    if (v.classes && size_t(v.hovered_commune) < v.classes->size() && v.layer != legend::Layer::boundaries) {
+        const legend::Class cls = (*v.classes)[size_t(v.hovered_commune)];
+        swatch(cls);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(legend::class_label_vi(v.layer, cls));
+    }
+    ImGui::EndTooltip();
+}
+
+void draw_model_tooltip(const PanelView& v, int marker) {
+    if (!v.plan || marker < 0 || size_t(marker) >= v.model_numbers.size()) return;
+    ImGui::SetNextWindowSize(ImVec2(340, 0));
+    ImGui::BeginTooltip();
+    model_card(v, v.plan->models[size_t(v.model_numbers[size_t(marker)])], marker + 1);
     ImGui::EndTooltip();
 }
 
@@ -140,12 +408,14 @@ void draw_about_box(bool& open, RectPx canvas) {
 void draw_error_list(const PanelView& v, RectPx rect) {
     if (!v.errors || v.errors->empty()) return;
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
-    ImGui::SetNextWindowSize(ImVec2(rect.w, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(rect.w, 0), ImVec2(rect.w, 260));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.93f, 0.90f, 0.97f));
     ImGui::Begin(str::kErrorsTitle, nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PushTextWrapPos(rect.w - 20);
     for (const std::string& e : *v.errors) ImGui::BulletText("%s", e.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::End();
     ImGui::PopStyleColor();
 }

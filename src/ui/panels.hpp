@@ -12,15 +12,17 @@
 #include <vector>
 
 #include "core/asset.hpp"
+#include "core/legend.hpp"
+#include "core/plan.hpp"
 #include "ui/theme.hpp"
 
 namespace ntm::ui {
 
-enum class CommandKind { none, select_district, select_commune, clear_selection, show_about };
+enum class CommandKind { none, select_district, select_commune, clear_selection, show_about, set_layer, select_model };
 
 struct Command {
     CommandKind kind = CommandKind::none;
-    int index = -1;  // district or commune index
+    int index = -1;  // district, commune or marker index, or the legend::Layer
 };
 
 // What the panels read. Plain data, filled by the app each frame.
@@ -31,6 +33,14 @@ struct PanelView {
     int selected_district = -1;
     int hovered_commune = -1;
     const std::vector<std::string>* errors = nullptr;
+    // The plan layer
+    const plan::Plan* plan = nullptr;
+    const plan::StatusFile* status = nullptr;
+    bool plan_loaded = false, status_loaded = false;
+    legend::Layer layer = legend::Layer::targets;
+    const std::vector<legend::Class>* classes = nullptr;  // per commune
+    int selected_model = -1, hovered_model = -1;          // marker indices
+    std::vector<int> model_numbers;                        // marker index → plan.models index
 };
 
 struct RectPx {
@@ -39,6 +49,7 @@ struct RectPx {
 
 Command draw_side_panel(const PanelView& v, RectPx rect);
 void draw_hover_tooltip(const PanelView& v);
+void draw_model_tooltip(const PanelView& v, int marker);
 // `open` is cleared when the user closes the box.
 void draw_about_box(bool& open, RectPx canvas);
 void draw_error_list(const PanelView& v, RectPx rect);

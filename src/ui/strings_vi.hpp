@@ -39,12 +39,45 @@ inline constexpr const char* kAboutPlan =
     "Số liệu kế hoạch: Kế hoạch số 23/KH-UBND ngày 05/02/2024 của Ủy ban nhân dân tỉnh Sóc Trăng.";
 inline constexpr const char* kErrorsTitle = "Lỗi dữ liệu";
 
+// [SECTION] Plan layers, legend, drill-down and model cards
+inline constexpr const char* kTabMap = "Bản đồ";
+inline constexpr const char* kTabFunding = "Kinh phí";
+inline constexpr const char* kTabCalendar = "Lịch, nhiệm vụ";
+inline constexpr const char* kLayer = "Lớp bản đồ";
+inline constexpr const char* kLegend = "Chú giải";
+inline constexpr const char* kDistrictTargets = "Mục tiêu cấp huyện";
+inline constexpr const char* kDistrictRecognition = "Huyện được công nhận đạt chuẩn NTM";
+inline constexpr const char* kDistrictDossier = "Hoàn chỉnh hồ sơ huyện NTM nâng cao";
+inline constexpr const char* kModels = "Mô hình thí điểm";
+inline constexpr const char* kModelsHere = "Mô hình thí điểm tại đây";
+inline constexpr const char* kNoModelsHere = "Không có mô hình thí điểm";
+inline constexpr const char* kModelPlace = "Địa bàn";
+inline constexpr const char* kModelLead = "Cơ quan chủ trì";
+inline constexpr const char* kModelPeriod = "Thời gian";
+inline constexpr const char* kModelSource = "Nguồn trong kế hoạch";
+inline constexpr const char* kTarget2024 = "Mục tiêu năm 2024";
+inline constexpr const char* kNoTarget2024 = "Không có mục tiêu năm 2024";
+inline constexpr const char* kNotApplicable = "Không áp dụng (chuẩn NTM cấp xã chỉ áp dụng cho xã)";
+inline constexpr const char* kStatus = "Hiện trạng";
+inline constexpr const char* kStatusNone = "Chưa đạt chuẩn";
+inline constexpr const char* kRecognisedOn = "Ngày công nhận";
+inline constexpr const char* kDecision = "Quyết định";
+inline constexpr const char* kCriteriaMet = "Số tiêu chí đạt";
+inline constexpr const char* kFundingTotal = "Tổng kinh phí huy động";
+inline constexpr const char* kTargetsSummary = "Số xã phấn đấu đạt chuẩn năm 2024";
+inline constexpr const char* kPlanSource = "Nguồn: Kế hoạch 23/KH-UBND, Phụ lục I";
+inline constexpr const char* kStatusSourceEmpty =
+    "Kế hoạch không nêu xã nào đã đạt chuẩn; tệp hiện trạng chưa có số liệu nên bản đồ ghi “chưa có dữ liệu”.";
+inline constexpr const char* kZoomTo = "Phóng tới";
+inline constexpr const char* kTargetsIn = "mục tiêu";
+inline constexpr const char* kClickModel = "Nhấp vào một mô hình để xem chi tiết.";
+
 // [SECTION] Funding and calendar panels
 // Pieces that code joins with numbers and plan data: keep their spaces and punctuation.
 
 // Funding (Mục III)
 inline constexpr const char* kFundingTitle = "Kinh phí thực hiện";
-inline constexpr const char* kFundingTotal = "Tổng các nguồn vốn (cộng từ Mục III)";
+inline constexpr const char* kFundingTotalComputed = "Tổng các nguồn vốn (cộng từ Mục III)";
 inline constexpr const char* kFundingBySource = "Theo nguồn vốn";
 inline constexpr const char* kFundingUnit = "Đơn vị: triệu đồng";
 inline constexpr const char* kFundingOfWhich = "Trong đó: ";
@@ -64,14 +97,14 @@ inline constexpr const char* kFundingStatedTotal = "Tổng kinh phí ghi trong k
 inline constexpr const char* kFundingStatedDiffers = ", khác tổng cộng từ các nguồn: ";
 inline constexpr const char* kFundingHoverHint = "Di chuột lên một dòng để xem số chính xác, ghi chú và nguồn.";
 inline constexpr const char* kFundingSourceLine = "Nguồn: Mục III";
-inline constexpr const char* kOfPlan = ", Kế hoạch ";
-inline constexpr const char* kNoteLabel = "Ghi chú: ";
-inline constexpr const char* kSourceLabel = "Nguồn: ";
-inline constexpr const char* kListSeparator = ", ";
+inline constexpr const char* kFundingOfPlan = ", Kế hoạch ";
+inline constexpr const char* kPanelNoteLabel = "Ghi chú: ";
+inline constexpr const char* kPanelSourceLabel = "Nguồn: ";
+inline constexpr const char* kPanelListSeparator = ", ";
 
 // Calendar (Mục II.7) and tasks (Phụ lục II)
 inline constexpr const char* kCalendarTitle = "Lịch thực hiện";
-inline constexpr const char* kInYear = " năm ";
+inline constexpr const char* kPanelInYear = " năm ";
 inline constexpr const char* kMonthShort = "T";    // timeline columns: "T1" … "T12"
 inline constexpr const char* kMonthPrefix = "Tháng ";  // "Tháng 6/2024"
 inline constexpr const char* kLaneCommune = "Công nhận cấp xã";
@@ -104,6 +137,6 @@ inline constexpr const char* kTaskMonthFilter = "Đang xem: ";
 inline constexpr const char* kTaskClearMonth = "Xem mọi tháng";
 inline constexpr const char* kTaskClickMonth = "Nhấp để chỉ xem nhiệm vụ của tháng này.";
 inline constexpr const char* kTaskNoMatch = "Không có nhiệm vụ phù hợp bộ lọc.";
-inline constexpr const char* kDash = "—";
+inline constexpr const char* kPanelDash = "—";
 
 }  // namespace ntm::ui::str

@@ -5,7 +5,7 @@
 namespace ntm::ui {
 
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
-                 float pixel_ratio) {
+                 const std::vector<uint8_t>& symbols_ttf, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     static ImVector<ImWchar> ranges;
@@ -18,10 +18,18 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes belong to the caller
     cfg.OversampleH = 2;
+    static const ImWchar symbol_ranges[] = {0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
     auto add = [&](const std::vector<uint8_t>& ttf, float size) -> ImFont* {
         if (ttf.empty()) return nullptr;
-        return io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()), size * pixel_ratio,
-                                              &cfg, ranges.Data);
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()),
+                                                      size * pixel_ratio, &cfg, ranges.Data);
+        if (font && !symbols_ttf.empty()) {
+            ImFontConfig merge = cfg;
+            merge.MergeMode = true;
+            io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(symbols_ttf.data()), int(symbols_ttf.size()),
+                                           size * pixel_ratio, &merge, symbol_ranges);
+        }
+        return font;
     };
     const std::vector<uint8_t>& bold = bold_ttf.empty() ? regular_ttf : bold_ttf;
     fonts.body = add(regular_ttf, 15);

@@ -25,8 +25,9 @@ struct Fonts {
 };
 
 // Builds the atlas from TTF bytes (kept alive by the caller). Returns false if ImGui rejects a font.
+// `symbols_ttf` (may be empty) supplies "≈ ≤ ≥ −", which Noto Sans lacks; it is merged into every font.
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
-                 float pixel_ratio);
+                 const std::vector<uint8_t>& symbols_ttf, float pixel_ratio);
 void apply_style();
 
 }  // namespace ntm::ui

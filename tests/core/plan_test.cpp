@@ -501,11 +501,14 @@ TEST_CASE("A plan cut short anywhere is reported, never crashes", "[plan]") {
     const std::string text = fixture("good-minimal.json");
     const Gazetteer gaz = small_gazetteer();
     size_t reported = 0;
-    for (size_t n = 0; n + 1 < text.size(); ++n) {  // the last byte is a newline: text[0, size-1) is complete
+    // The file ends with "}\n": every prefix shorter than size - 1 lacks the closing brace.
+    REQUIRE(text.substr(text.size() - 2) == "}\n");
+    for (size_t n = 0; n < text.size(); ++n) {
         const PlanLoad r = load_plan(std::string_view(text).substr(0, n), "cut.json", gaz);
         if (r.problems.size() == 1 && contains(r.problems[0].message_vi, "JSON")) ++reported;
+        if (n == text.size() - 1) CHECK(r.problems.empty());
     }
-    CHECK(reported == text.size() - 2);  // every prefix shorter than the closing brace
+    CHECK(reported == text.size() - 1);
 }
 
 // [SECTION] The real files against the real boundary names

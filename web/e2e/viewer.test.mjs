@@ -60,19 +60,19 @@ test('hovering highlights a commune; Esc and a click on empty space clear the se
   const page = await openPage(ctx);
   await waitReady(page);
   const box = await page.locator('#canvas').boundingBox();
-  const target = (await page.evaluate(() => window.ntmMap.units())).find((u) => u.commune === 'Xã Hòa Tú 1');
-  assert.ok(target, 'Xã Hòa Tú 1 is in the data');
+  const target = (await page.evaluate(() => window.ntmMap.units())).find((u) => u.commune === 'Xã Thạnh Thới An');
+  assert.ok(target, 'Xã Thạnh Thới An is in the data');
   const p = await page.evaluate(([lon, lat]) => window.ntmMap.project(lon, lat), [target.lon, target.lat]);
   await page.mouse.move(box.x + p.x, box.y + p.y);
   await page.waitForFunction(() => window.ntmMap.state().hovered !== null);
   assert.deepEqual((await page.evaluate(() => window.ntmMap.state())).hovered,
-    { district: 'Huyện Mỹ Xuyên', commune: 'Xã Hòa Tú 1' });
-  await screenshot(page, 'hover-hoa-tu-1.png');
+    { district: 'Huyện Trần Đề', commune: 'Xã Thạnh Thới An' });
+  await screenshot(page, 'hover-thanh-thoi-an.png');
   await page.mouse.click(box.x + p.x, box.y + p.y);
   assert.deepEqual((await page.evaluate(() => window.ntmMap.state())).selected,
-    { district: 'Huyện Mỹ Xuyên', commune: 'Xã Hòa Tú 1' });
+    { district: 'Huyện Trần Đề', commune: 'Xã Thạnh Thới An' });
   await page.evaluate(() => window.ntmMap.whenIdle());
-  await screenshot(page, 'selected-hoa-tu-1.png');
+  await screenshot(page, 'selected-thanh-thoi-an.png');
   await page.keyboard.press('Escape');
   assert.equal((await page.evaluate(() => window.ntmMap.state())).selected, null);
 

@@ -11,6 +11,7 @@
     asset: `data/${dataName}.ntm`,
     regular: 'fonts/NotoSans-vi.ttf',
     bold: 'fonts/NotoSans-vi-Bold.ttf',
+    symbols: 'fonts/NotoSansMath-sym.ttf',
     wasm: 'viewer.wasm',
   };
 
@@ -83,7 +84,13 @@
 
   // [SECTION] Viewer module
   const assetPromise = fetchBytes('asset', files.asset);
-  const fontPromise = Promise.all([fetchBytes('regular', files.regular), fetchBytes('bold', files.bold)]);
+  // The plan and the achieved-status file (JSON text). A failure is reported, the map still shows.
+  const planFiles = ['plan/soc-trang-2024.json', 'plan/status-2024.json'];
+  const planPromises = planFiles.map((url, i) => fetchBytes('plan' + i, url)
+    .then((b) => new TextDecoder('utf-8', { fatal: false }).decode(b)));
+  planPromises.forEach((p) => p.catch(() => {}));
+  const fontPromise = Promise.all([fetchBytes('regular', files.regular), fetchBytes('bold', files.bold),
+    fetchBytes('symbols', files.symbols)]);
   assetPromise.catch(() => {}); fontPromise.catch(() => {});
 
   const Module = window.Module = {
@@ -177,15 +184,23 @@
       // Without the font the labels cannot be drawn, but the page says why.
       throw e;
     }
-    const [regular, bold] = fonts;
-    withBytes(regular, (pr, nr) => withBytes(bold, (pb, nb) => Module._ntm_set_fonts(pr, nr, pb, nb)));
+    const [regular, bold, symbols] = fonts;
+    withBytes(regular, (pr, nr) => withBytes(bold, (pb, nb) => withBytes(symbols,
+      (ps, ns) => Module._ntm_set_fonts(pr, nr, pb, nb, ps, ns))));
     loadingText.textContent = 'Đang vẽ bản đồ…';
     let bytes;
     try { bytes = await assetPromise; } catch (e) {
       call('ntm_add_error', null, ['string'], [e.message]);
       throw e;
     }
-    withBytes(bytes, (p, n) => Module._ntm_load_asset(p, n));
+    // Everything is loaded in one go so that the first complete frame already shows the plan.
+    const plans = await Promise.allSettled(planPromises);
+    if (!withBytes(bytes, (p, n) => Module._ntm_load_asset(p, n))) return;
+    const loaders = ['ntm_load_plan', 'ntm_load_status'];
+    plans.forEach((r, i) => {
+      if (r.status === 'fulfilled') call(loaders[i], null, ['string', 'string'], [r.value, planFiles[i].split('/').pop()]);
+      else call('ntm_add_error', null, ['string'], [r.reason.message]);
+    });
   }
 
   // [SECTION] Public API: window.ntmMap
@@ -218,6 +233,13 @@
       if (msg) { console.warn(msg); return false; }
       return true;
     },
+    // The card of a unit as data: info(district, commune?) → {name, district, type, target2024,
+    // status, models, ...} or null for an unknown unit.
+    info: (district, commune) => json(call('ntm_info', 'string', ['string', 'string'], [district || '', commune || ''])),
+    // Funding by source in million đồng, with the total computed from the sources.
+    funds: () => json(call('ntm_funds', 'string', [], [])),
+    // Layers: "muc-tieu-2024" (2024 targets), "hien-trang" (achieved status), "ranh-gioi" (plain).
+    setLayer(name) { return call('ntm_set_layer', 'number', ['string'], [String(name)]) === 1; },
     setView(lon, lat, zoom) { call('ntm_set_view', null, ['number', 'number', 'number'], [lon, lat, zoom]); },
     whenIdle: () => waitFor(() => Module._ntm_idle() === 1),
   };

@@ -23,7 +23,7 @@ struct Platform {
     ntm::app::App app;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     int fb_w = 1, fb_h = 1;
-    std::vector<uint8_t> font_regular, font_bold;
+    std::vector<uint8_t> font_regular, font_bold, font_symbols;
     bool fonts_pending = false;
     bool ready_sent = false;
     int redraw_frames = 3;  // ImGui needs a couple of frames to settle after any input
@@ -40,7 +40,7 @@ void frame() {
     ntm::app::App& app = g->app;
     if (g->fonts_pending) {
         g->fonts_pending = false;
-        if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, float(app.pixel_ratio))) {
+        if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, g->font_symbols, float(app.pixel_ratio))) {
             ntm::app::add_error(app, "Không nạp được phông chữ tiếng Việt.");
         }
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -89,9 +89,11 @@ EMSCRIPTEN_KEEPALIVE void ntm_resize(double css_w, double css_h, double pixel_ra
     wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len, const uint8_t* bold, int bold_len) {
+EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len, const uint8_t* bold, int bold_len,
+                                        const uint8_t* symbols, int symbols_len) {
     g->font_regular.assign(regular, regular + regular_len);
     g->font_bold.assign(bold, bold + bold_len);
+    g->font_symbols.assign(symbols, symbols + symbols_len);
     g->fonts_pending = true;
 }
 
@@ -101,6 +103,31 @@ EMSCRIPTEN_KEEPALIVE int ntm_load_asset(const uint8_t* bytes, int len) {
     if (!ok) js_on_error(g->app.errors.back().c_str());
     wake();
     return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_load_plan(const char* json_text, const char* file_name) {
+    ntm::app::load_plan(g->app, json_text, file_name);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_load_status(const char* json_text, const char* file_name) {
+    ntm::app::load_status(g->app, json_text, file_name);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ntm_info(const char* district, const char* commune) {
+    return reply(ntm::app::info_json(g->app, district, commune));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ntm_funds() { return reply(ntm::app::funds_json(g->app)); }
+
+// Returns 1 if the layer id is known.
+EMSCRIPTEN_KEEPALIVE int ntm_set_layer(const char* id) {
+    ntm::legend::Layer layer;
+    if (!ntm::legend::layer_from_id(id, &layer)) return 0;
+    ntm::app::set_layer(g->app, layer);
+    wake();
+    return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void ntm_add_error(const char* message_vi) {
