@@ -629,6 +629,8 @@ std::string state_json(const App& app) {
         {"view", {{"lon", ll.lon}, {"lat", ll.lat}, {"zoom", app.cam.zoom}}},
         {"errors", app.errors},
         {"layer", legend::layer_id(app.layer)},
+        {"hoveredModel", app.hovered_model >= 0 ? nlohmann::json(app.plan.models[size_t(app.markers[size_t(app.hovered_model)].number - 1)].id) : nlohmann::json(nullptr)},
+        {"selectedModel", app.selected_model >= 0 ? nlohmann::json(app.plan.models[size_t(app.markers[size_t(app.selected_model)].number - 1)].id) : nlohmann::json(nullptr)},
     };
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -744,6 +746,37 @@ std::string info_json(const App& app, const std::string& district, const std::st
          {"population2009", f.population > 0 ? nlohmann::json(f.population) : nlohmann::json(nullptr)},
          {"areaHa", f.area_ha}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string legend_json(const App& app) {
+    nlohmann::json rows = nlohmann::json::array();
+    if (app.layer != legend::Layer::boundaries)
+        for (const legend::Row& r : legend::rows(app.layer, app.classes))
+            rows.push_back({{"class", legend::class_id(r.cls)}, {"label", r.label_vi}, {"count", r.count}});
+    nlohmann::json districts = nlohmann::json::array();
+    if (app.layer == legend::Layer::targets)
+        for (const plan::DistrictTarget& t : app.plan.district_targets)
+            districts.push_back({{"district", t.district},
+                                 {"standard", plan::standard_id(t.standard)},
+                                 {"milestone", plan::milestone_id(t.milestone)}});
+    return nlohmann::json{{"layer", legend::layer_id(app.layer)}, {"rows", rows}, {"districtTargets", districts}}
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string models_json(const App& app) {
+    nlohmann::json out = nlohmann::json::array();
+    for (size_t i = 0; i < app.markers.size(); ++i) {
+        const plan::PilotModel& m = app.plan.models[size_t(app.markers[i].number - 1)];
+        const geo::ScreenPx p = camera::world_to_screen(app.cam, app.marker_anchor[i]);
+        out.push_back({{"number", app.markers[i].number},
+                       {"id", m.id},
+                       {"name", m.name},
+                       {"district", m.unit.district},
+                       {"commune", m.unit.commune.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.unit.commune)},
+                       {"x", p.x},
+                       {"y", p.y + app.marker_dy_px[i]}});
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string funds_json(const App& app) {

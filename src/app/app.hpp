@@ -151,5 +151,9 @@ std::string units_json(const App& app);
 // The card of a unit (commune empty: the district) as window.ntmMap.info() returns it, or "null".
 std::string info_json(const App& app, const std::string& district, const std::string& commune);
 std::string funds_json(const App& app);
+// The legend of the current layer: rows with counts, and the district targets.
+std::string legend_json(const App& app);
+// The model markers with their screen positions (CSS px).
+std::string models_json(const App& app);
 
 }  // namespace ntm::app

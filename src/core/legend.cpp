@@ -95,6 +95,18 @@ const char* class_label_vi(Layer layer, Class c) {
     return "";
 }
 
+const char* class_id(Class c) {
+    switch (c) {
+        case Class::kieu_mau: return "kieu-mau";
+        case Class::nang_cao: return "nang-cao";
+        case Class::ntm: return "ntm";
+        case Class::none: return "none";
+        case Class::no_data: return "no-data";
+        case Class::not_applicable: return "not-applicable";
+    }
+    return "";
+}
+
 std::vector<Row> rows(Layer layer, const std::vector<Class>& classes) {
     std::array<int, kClassCount> counts{};
     for (Class c : classes) ++counts[size_t(c)];

@@ -57,5 +57,6 @@ struct Row {
 // are still listed for the targets layer so the legend reads the same every year.
 std::vector<Row> rows(Layer layer, const std::vector<Class>& classes);
 const char* class_label_vi(Layer layer, Class c);
+const char* class_id(Class c);  // "kieu-mau", "nang-cao", "ntm", "none", "no-data", "not-applicable"
 
 }  // namespace ntm::legend

@@ -39,8 +39,8 @@ out vec4 o_colour;
 void main() {
     if (v_colour.a > 0.99) { o_colour = v_colour; return; }
     float d = mod(gl_FragCoord.x + gl_FragCoord.y, u_hatch_px);
-    float stripe = step(d, u_hatch_px * 0.28);
-    o_colour = vec4(mix(v_colour.rgb, vec3(0.45, 0.45, 0.50), stripe), 1.0);
+    float stripe = step(d, u_hatch_px * 0.2);
+    o_colour = vec4(mix(v_colour.rgb, vec3(0.55, 0.55, 0.60), stripe), 1.0);
 }
 )";
 

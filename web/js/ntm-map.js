@@ -238,6 +238,10 @@
     info: (district, commune) => json(call('ntm_info', 'string', ['string', 'string'], [district || '', commune || ''])),
     // Funding by source in million đồng, with the total computed from the sources.
     funds: () => json(call('ntm_funds', 'string', [], [])),
+    // The legend of the current layer ({layer, rows: [{class, label, count}], districtTargets}).
+    legend: () => json(call('ntm_legend', 'string', [], [])),
+    // The pilot-model markers with their positions in CSS px relative to the canvas.
+    models: () => json(call('ntm_models', 'string', [], [])),
     // Layers: "muc-tieu-2024" (2024 targets), "hien-trang" (achieved status), "ranh-gioi" (plain).
     setLayer(name) { return call('ntm_set_layer', 'number', ['string'], [String(name)]) === 1; },
     setView(lon, lat, zoom) { call('ntm_set_view', null, ['number', 'number', 'number'], [lon, lat, zoom]); },

@@ -28,6 +28,10 @@ struct Platform {
     bool ready_sent = false;
     int redraw_frames = 3;  // ImGui needs a couple of frames to settle after any input
     std::string reply;      // storage for strings returned to JavaScript
+    // Mouse-button events for ImGui, released one per frame. ImGui widgets such as tabs need a
+    // frame with the pointer over them before the press (a touch tap or a synthetic click
+    // moves and presses at once), and a press and release in one frame would be lost.
+    std::vector<int> pending_buttons;  // 1 press, 0 release, -1 a frame with no change
 };
 Platform* g = nullptr;
 
@@ -53,6 +57,11 @@ void frame() {
     app.view_changed = false;
 
     ImGuiIO& io = ImGui::GetIO();
+    if (!g->pending_buttons.empty()) {
+        if (g->pending_buttons.front() >= 0) io.AddMouseButtonEvent(0, g->pending_buttons.front() == 1);
+        g->pending_buttons.erase(g->pending_buttons.begin());
+        wake();
+    }
     io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
     io.DisplayFramebufferScale = ImVec2(float(g->fb_w / app.css_w), float(g->fb_h / app.css_h));
     io.DeltaTime = 1.0f / 60.0f;
@@ -120,6 +129,8 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_info(const char* district, const char* comm
 }
 
 EMSCRIPTEN_KEEPALIVE const char* ntm_funds() { return reply(ntm::app::funds_json(g->app)); }
+EMSCRIPTEN_KEEPALIVE const char* ntm_legend() { return reply(ntm::app::legend_json(g->app)); }
+EMSCRIPTEN_KEEPALIVE const char* ntm_models() { return reply(ntm::app::models_json(g->app)); }
 
 // Returns 1 if the layer id is known.
 EMSCRIPTEN_KEEPALIVE int ntm_set_layer(const char* id) {
@@ -141,8 +152,8 @@ EMSCRIPTEN_KEEPALIVE void ntm_pointer(int type, int id, double x, double y, int 
     ntm::app::App& app = g->app;
     if (primary) {
         io.AddMousePosEvent(type == 3 ? -FLT_MAX : float(x), type == 3 ? -FLT_MAX : float(y));
-        if (type == 0) io.AddMouseButtonEvent(0, true);
-        if (type == 2 || type == 4) io.AddMouseButtonEvent(0, false);
+        if (type == 0) g->pending_buttons.insert(g->pending_buttons.end(), {-1, 1});  // hover first, then press
+        if (type == 2 || type == 4) g->pending_buttons.push_back(0);
     }
     switch (type) {
         case 0: ntm::app::pointer_down(app, id, x, y); break;
@@ -215,7 +226,10 @@ EMSCRIPTEN_KEEPALIVE void ntm_set_view(double lon, double lat, double zoom) {
 // 1 when nothing is moving and the last frame drew the current view completely.
 EMSCRIPTEN_KEEPALIVE int ntm_idle() {
     const ntm::app::App& app = g->app;
-    return (!ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent) ? 1 : 0;
+    return (!ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent &&
+            g->redraw_frames <= 0 && !g->fonts_pending && g->pending_buttons.empty())
+               ? 1
+               : 0;
 }
 
 }  // extern "C"
