@@ -5,6 +5,9 @@
 # GEODATA=/path/to/geodata points the build at another copy of the boundary files.
 
 GEODATA ?= $(abspath ../shared/geodata)
+ifeq ($(wildcard $(GEODATA)/soc_trang_communes.geojson),)
+  $(warning Không thấy dữ liệu ranh giới trong $(GEODATA): đặt GEODATA=/đường/dẫn/tới/geodata (see README))
+endif
 PORT ?= 8080
 JOBS ?= 2
 export NODE_PATH := /usr/share/nodejs
@@ -31,7 +34,7 @@ wasm: setup
 # The map asset, made by the GDAL pipeline from the shared boundary files.
 data: native
 	@mkdir -p build/data
-	$(PIPELINE) --communes $(GEODATA)/soc_trang_communes.geojson --context $(GEODATA)/mekong_provinces.geojson \
+	$(PIPELINE) --quiet --communes $(GEODATA)/soc_trang_communes.geojson --context $(GEODATA)/mekong_provinces.geojson \
 	  --out build/data/soc-trang.ntm
 
 dist: data wasm
