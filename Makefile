@@ -36,6 +36,8 @@ data: native
 	@mkdir -p build/data
 	$(PIPELINE) --quiet --communes $(GEODATA)/soc_trang_communes.geojson --context $(GEODATA)/mekong_provinces.geojson \
 	  --out build/data/soc-trang.ntm
+	@# The national map (11,163 communes) for scale work; loaded only with ?data=vietnam.
+	$(PIPELINE) --quiet --communes $(GEODATA)/vietnam_communes.gpkg --no-context --out build/data/vietnam.ntm
 
 dist: data wasm
 	scripts/make-dist.sh $(WASM)/src/platform/web build/data dist

@@ -230,6 +230,10 @@ void set_view(App& app, geo::LonLat center, double zoom) {
     fly_to(app, geo::lonlat_to_world(center), zoom, false);
 }
 
+void fly_to_view(App& app, geo::LonLat center, double zoom, double duration_ms) {
+    fly_to(app, geo::lonlat_to_world(center), zoom, duration_ms > 0, duration_ms);
+}
+
 bool is_animating(const App& app) { return app.flight.active; }
 
 // [SECTION] Selection

@@ -119,6 +119,8 @@ void select_model(App& app, int model, bool zoom_to);
 void set_canvas(App& app, double css_w, double css_h, double pixel_ratio);
 void fit_home(App& app, bool animate);
 void set_view(App& app, geo::LonLat center, double zoom);
+// Animated move (ease in-out) to a view; duration 0 moves at once.
+void fly_to_view(App& app, geo::LonLat center, double zoom, double duration_ms);
 
 // Selection (indices into map.communes / map.districts; -1 clears)
 void select_commune(App& app, int commune, bool zoom_to);

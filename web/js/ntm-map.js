@@ -85,7 +85,8 @@
   // [SECTION] Viewer module
   const assetPromise = fetchBytes('asset', files.asset);
   // The plan and the achieved-status file (JSON text). A failure is reported, the map still shows.
-  const planFiles = ['plan/soc-trang-2024.json', 'plan/status-2024.json'];
+  // The plan covers Sóc Trăng only: other datasets (the national map) show boundaries alone.
+  const planFiles = dataName === 'soc-trang' ? ['plan/soc-trang-2024.json', 'plan/status-2024.json'] : [];
   const planPromises = planFiles.map((url, i) => fetchBytes('plan' + i, url)
     .then((b) => new TextDecoder('utf-8', { fatal: false }).decode(b)));
   planPromises.forEach((p) => p.catch(() => {}));
@@ -245,7 +246,13 @@
     // Layers: "muc-tieu-2024" (2024 targets), "hien-trang" (achieved status), "ranh-gioi" (plain).
     setLayer(name) { return call('ntm_set_layer', 'number', ['string'], [String(name)]) === 1; },
     setView(lon, lat, zoom) { call('ntm_set_view', null, ['number', 'number', 'number'], [lon, lat, zoom]); },
-    whenIdle: () => waitFor(() => Module._ntm_idle() === 1),
+    // Animates to {lon, lat, zoom}; resolves when the move has ended and the view is fully drawn.
+    flyTo(view, durationMs = 800) {
+      Module._ntm_fly_to(view.lon, view.lat, view.zoom, Math.max(0, Number(durationMs) || 0));
+      return api.whenIdle();
+    },
+    // Resolves when the current view is completely drawn (labels included) and nothing moves.
+    whenIdle: () => waitFor(() => Module._ntm_idle() === 1, 60000),
   };
   window.ntmMap = api;
 

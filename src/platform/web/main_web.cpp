@@ -218,6 +218,11 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_select(const char* district, const char* co
     return reply("");
 }
 
+EMSCRIPTEN_KEEPALIVE void ntm_fly_to(double lon, double lat, double zoom, double duration_ms) {
+    ntm::app::fly_to_view(g->app, {lon, lat}, zoom, duration_ms);
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void ntm_set_view(double lon, double lat, double zoom) {
     ntm::app::set_view(g->app, {lon, lat}, zoom);
     wake();
