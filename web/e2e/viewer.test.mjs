@@ -193,3 +193,56 @@ test('a missing map file and a browser without WebGL2 get clear messages', async
   assert.match(await noGl.locator('#error').innerText(), /không hỗ trợ WebGL2/);
   await noGl.close();
 });
+
+test('on a high-DPI screen the canvas has device pixels and clicks still hit the right commune', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  await page.goto(ctx.url);
+  await waitReady(page);
+  const size = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+  });
+  assert.equal(size.w, size.cw * 2);
+  assert.equal(size.h, size.ch * 2);
+  const u = (await page.evaluate(() => window.ntmMap.units())).find((x) => x.commune === 'Xã Thạnh Thới An');
+  const p = await page.evaluate(([lon, lat]) => window.ntmMap.project(lon, lat), [u.lon, u.lat]);
+  await page.mouse.click(p.x, p.y);
+  assert.deepEqual((await page.evaluate(() => window.ntmMap.state())).selected,
+    { district: 'Huyện Trần Đề', commune: 'Xã Thạnh Thới An' });
+  await screenshot(page, 'hidpi-1000x700@2x.png');
+  await page.close();
+});
+
+test('touch: one finger pans, two fingers pinch-zoom, a tap selects', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 900, height: 700 }, hasTouch: true, isMobile: false });
+  const page = await context.newPage();
+  await page.goto(ctx.url);
+  await waitReady(page);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+    type, touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 1, radiusY: 1, force: 1 })),
+  });
+  await page.evaluate(() => window.ntmMap.setView(105.97, 9.6, 10));
+  const before = await page.evaluate(() => window.ntmMap.project(105.97, 9.6));
+  await touch('touchStart', [[300, 300]]);
+  for (let i = 1; i <= 5; ++i) await touch('touchMove', [[300 + 10 * i, 300 + 8 * i]]);
+  await touch('touchEnd', []);
+  const after = await page.evaluate(() => window.ntmMap.project(105.97, 9.6));
+  assert.ok(Math.abs(after.x - before.x - 50) < 1.5 && Math.abs(after.y - before.y - 40) < 1.5, JSON.stringify([before, after]));
+
+  const z0 = (await page.evaluate(() => window.ntmMap.state())).view.zoom;
+  await touch('touchStart', [[300, 350], [400, 350]]);
+  for (let i = 1; i <= 5; ++i) await touch('touchMove', [[300 - 10 * i, 350], [400 + 10 * i, 350]]);
+  await touch('touchEnd', []);
+  const z1 = (await page.evaluate(() => window.ntmMap.state())).view.zoom;
+  // Finger distance 100 → 200 px: one zoom level.
+  assert.ok(Math.abs(z1 - z0 - 1) < 0.05, `pinch zoom ${z0} → ${z1}`);
+
+  await page.evaluate(() => window.ntmMap.select('Huyện Trần Đề'));
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  const u = (await page.evaluate(() => window.ntmMap.units())).find((x) => x.commune === 'Xã Tài Văn');
+  const p = await page.evaluate(([lon, lat]) => window.ntmMap.project(lon, lat), [u.lon, u.lat]);
+  await page.touchscreen.tap(p.x, p.y);
+  await page.waitForFunction(() => window.ntmMap.state().selected?.commune === 'Xã Tài Văn');
+  await context.close();
+});
