@@ -7,6 +7,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
+#include "ui/strings_vi.hpp"
+
 namespace ntm::app {
 
 // [SECTION] Colours
@@ -569,7 +572,7 @@ void build_ui(App& app, double now_ms) {
     v.model_numbers.clear();
     for (const ui::ModelMarker& m : app.markers) v.model_numbers.push_back(m.number - 1);
     const ui::Command cmd = ui::draw_side_panel(v, app.panel);
-    if (app.gesture.count == 0) {
+    if (app.gesture.count == 0 && !app.exporting) {
         if (app.hovered_model >= 0) ui::draw_model_tooltip(v, app.hovered_model);
         else if (app.hovered >= 0) ui::draw_hover_tooltip(v);
     }
@@ -585,6 +588,7 @@ void build_ui(App& app, double now_ms) {
         case ui::CommandKind::show_about: app.about_open = true; break;
         case ui::CommandKind::set_layer: set_layer(app, legend::Layer(cmd.index)); break;
         case ui::CommandKind::select_model: select_model(app, cmd.index, true); break;
+        case ui::CommandKind::export_png: app.export_requested = cmd.index; break;
         case ui::CommandKind::none: break;
     }
 }
@@ -781,6 +785,21 @@ std::string models_json(const App& app) {
                        {"y", p.y + app.marker_dy_px[i]}});
     }
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string export_caption_json(const App& app, int year, int month, int day) {
+    std::string title = ui::str::kAppTitle;
+    std::string subtitle = legend::layer_label_vi(app.layer);
+    if (app.selected >= 0) {
+        const asset::Feature& c = app.map.communes[size_t(app.selected)];
+        subtitle += " — " + c.name + (c.parent >= 0 ? ", " + app.map.districts[size_t(c.parent)].name : std::string());
+    } else if (app.selected_district >= 0) {
+        subtitle += " — " + app.map.districts[size_t(app.selected_district)].name;
+    }
+    const std::string source = std::string(ui::str::kExportSource) + " · " + ui::str::kExportDate + " " +
+                               text::format_date_vi(year, month, day);
+    return nlohmann::json{{"title", title}, {"subtitle", subtitle}, {"source", source}}
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string funds_json(const App& app) {

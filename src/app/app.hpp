@@ -79,6 +79,8 @@ struct App {
     int hovered = -1, selected = -1, selected_district = -1;
     Gesture gesture;
     bool about_open = false;
+    bool exporting = false;    // drawing a PNG export: no hover tooltips
+    int export_requested = 0;  // scale asked for from the panel; the platform starts the export
     bool colours_dirty = true;
     bool view_changed = true;  // something moved since the last drawn frame
 
@@ -153,6 +155,8 @@ std::string units_json(const App& app);
 // The card of a unit (commune empty: the district) as window.ntmMap.info() returns it, or "null".
 std::string info_json(const App& app, const std::string& district, const std::string& commune);
 std::string funds_json(const App& app);
+// Title, subtitle (layer and selection) and source line printed around an exported PNG.
+std::string export_caption_json(const App& app, int year, int month, int day);
 // The legend of the current layer: rows with counts, and the district targets.
 std::string legend_json(const App& app);
 // The model markers with their screen positions (CSS px).

@@ -355,6 +355,17 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
     ImGui::TextWrapped("%s", str::kHint);
     ImGui::PopStyleColor();
     if (ImGui::SmallButton(str::kAbout)) cmd = {CommandKind::show_about, -1};
+    ImGui::SameLine();
+    ImGui::TextDisabled("·");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(str::kExportPng);
+    for (int scale : {1, 2, 4}) {
+        ImGui::SameLine();
+        ImGui::PushID(scale);
+        const std::string label = std::to_string(scale) + "×";
+        if (ImGui::SmallButton(label.c_str())) cmd = {CommandKind::export_png, scale};
+        ImGui::PopID();
+    }
     ImGui::End();
     return cmd;
 }

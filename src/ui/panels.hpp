@@ -18,11 +18,11 @@
 
 namespace ntm::ui {
 
-enum class CommandKind { none, select_district, select_commune, clear_selection, show_about, set_layer, select_model };
+enum class CommandKind { none, select_district, select_commune, clear_selection, show_about, set_layer, select_model, export_png };
 
 struct Command {
     CommandKind kind = CommandKind::none;
-    int index = -1;  // district, commune or marker index, or the legend::Layer
+    int index = -1;  // district, commune or marker index, the legend::Layer, or the export scale
 };
 
 // What the panels read. Plain data, filled by the app each frame.

@@ -70,6 +70,10 @@ inline constexpr const char* kStatusSourceEmpty =
     "Kế hoạch không nêu xã nào đã đạt chuẩn; tệp hiện trạng chưa có số liệu nên bản đồ ghi “chưa có dữ liệu”.";
 inline constexpr const char* kZoomTo = "Phóng tới";
 inline constexpr const char* kTargetsIn = "mục tiêu";
+inline constexpr const char* kExportSource =
+    "Nguồn: Kế hoạch 23/KH-UBND ngày 05/02/2024 của UBND tỉnh Sóc Trăng; ranh giới: censusVN2009 (MIT), gần đúng";
+inline constexpr const char* kExportDate = "Xuất ngày";
+inline constexpr const char* kExportPng = "Xuất ảnh PNG";
 inline constexpr const char* kClickModel = "Nhấp vào một mô hình để xem chi tiết.";
 
 // [SECTION] Funding and calendar panels

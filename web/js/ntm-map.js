@@ -111,6 +111,15 @@
       loading.hidden = true;
       resolveReady(api);
     },
+    // The panel's export buttons: save the PNG under a dated name.
+    onNtmExport(scale) {
+      exportPng({ scale }).then((url) => {
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = `ban-do-ntm-soc-trang-${new Date().toISOString().slice(0, 10)}@${scale}x.png`;
+        document.body.appendChild(a); a.click(); a.remove();
+      });
+    },
     onNtmError(message) { showError(message); rejectReady(new Error(message)); },
     // After main() has created the GL context: only then may the page size and feed the viewer.
     postRun: [() => { start().catch((e) => { showError(e.message); rejectReady(e); }); }],
@@ -215,6 +224,55 @@
       })();
     });
   }
+  // [SECTION] PNG export
+  // The map is redrawn at `scale` device pixels per CSS pixel exactly as on screen (panels and
+  // legend where they are), then framed by a title above and the source line below.
+  let exportFont = null;
+  async function loadExportFont() {
+    if (exportFont) return exportFont;
+    try {
+      const regular = new FontFace('NtmExport', `url(${files.regular})`);
+      const bold = new FontFace('NtmExport', `url(${files.bold})`, { weight: '700' });
+      await Promise.all([regular.load(), bold.load()]);
+      document.fonts.add(regular); document.fonts.add(bold);
+      exportFont = 'NtmExport';
+    } catch (e) { exportFont = 'sans-serif'; }
+    return exportFont;
+  }
+  async function exportPng(options = {}) {
+    const scale = Math.min(4, Math.max(1, Number(options.scale) || window.devicePixelRatio || 1));
+    const family = await loadExportFont();
+    const cssW = canvas.clientWidth, cssH = canvas.clientHeight;
+    const now = new Date();
+    const caption = json(call('ntm_export_caption', 'string', ['number', 'number', 'number'],
+      [now.getFullYear(), now.getMonth() + 1, now.getDate()]));
+    const head = Math.round(64 * scale), foot = Math.round(34 * scale);
+    const out = document.createElement('canvas');
+    out.width = Math.round(cssW * scale);
+    out.height = Math.round(cssH * scale) + head + foot;
+    const g = out.getContext('2d');
+    canvas.width = out.width;
+    canvas.height = Math.round(cssH * scale);
+    try {
+      Module._ntm_render_export(scale, canvas.width, canvas.height);
+      g.fillStyle = '#ffffff';
+      g.fillRect(0, 0, out.width, out.height);
+      g.drawImage(canvas, 0, head);  // same task as the draw: the buffer is still valid
+    } finally {
+      resize();  // back to the screen's size and pixel ratio
+    }
+    g.fillStyle = '#1a1c21';
+    g.textBaseline = 'alphabetic';
+    g.font = `700 ${Math.round(22 * scale)}px ${family}`;
+    g.fillText(caption.title, 16 * scale, 30 * scale);
+    g.fillStyle = '#4a4f57';
+    g.font = `${Math.round(15 * scale)}px ${family}`;
+    g.fillText(caption.subtitle, 16 * scale, 52 * scale);
+    g.font = `${Math.round(12 * scale)}px ${family}`;
+    g.fillText(caption.source, 16 * scale, head + cssH * scale + 22 * scale);
+    return out.toDataURL('image/png');
+  }
+
   const api = {
     ready,
     state() {
@@ -245,6 +303,9 @@
     models: () => json(call('ntm_models', 'string', [], [])),
     // Layers: "muc-tieu-2024" (2024 targets), "hien-trang" (achieved status), "ranh-gioi" (plain).
     setLayer(name) { return call('ntm_set_layer', 'number', ['string'], [String(name)]) === 1; },
+    // A PNG of the current map, framed with title and source: {scale: 1|2|4} (default: the
+    // screen's pixel ratio). Resolves to a data: URL.
+    exportPng: (options) => exportPng(options),
     setView(lon, lat, zoom) { call('ntm_set_view', null, ['number', 'number', 'number'], [lon, lat, zoom]); },
     // Animates to {lon, lat, zoom}; resolves when the move has ended and the view is fully drawn.
     flyTo(view, durationMs = 800) {

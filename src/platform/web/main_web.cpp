@@ -36,26 +36,27 @@ struct Platform {
 Platform* g = nullptr;
 
 EM_JS(void, js_on_ready, (), { if (Module.onNtmReady) Module.onNtmReady(); });
+EM_JS(void, js_export_png, (int scale), { setTimeout(() => Module.onNtmExport && Module.onNtmExport(scale), 0); });
 EM_JS(void, js_on_error, (const char* message), { if (Module.onNtmError) Module.onNtmError(UTF8ToString(message)); });
 
 void wake() { g->redraw_frames = std::max(g->redraw_frames, 3); }
 
-void frame() {
+void rebuild_fonts_if_pending() {
     ntm::app::App& app = g->app;
-    if (g->fonts_pending) {
-        g->fonts_pending = false;
-        if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, g->font_symbols, float(app.pixel_ratio))) {
-            ntm::app::add_error(app, "Không nạp được phông chữ tiếng Việt.");
-        }
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        wake();
-    }
-    const bool busy = app.view_changed || app.colours_dirty || ntm::app::is_animating(app) || !g->ready_sent;
-    if (!busy && g->redraw_frames <= 0) return;  // nothing changed: leave the GPU idle
-    if (g->redraw_frames > 0) --g->redraw_frames;
-    app.view_changed = false;
+    if (!g->fonts_pending) return;
+    g->fonts_pending = false;
+    if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, g->font_symbols, float(app.pixel_ratio)))
+        ntm::app::add_error(app, "Không nạp được phông chữ tiếng Việt.");
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    app.labels = ntm::app::LabelCache{};  // text sizes change with the atlas
+    wake();
+}
 
+// Builds the UI and draws map + overlays into the default framebuffer.
+void draw_frame() {
+    ntm::app::App& app = g->app;
+    app.view_changed = false;
     ImGuiIO& io = ImGui::GetIO();
     if (!g->pending_buttons.empty()) {
         if (g->pending_buttons.front() >= 0) io.AddMouseButtonEvent(0, g->pending_buttons.front() == 1);
@@ -71,6 +72,19 @@ void frame() {
     ImGui::Render();
     ntm::app::draw_map(app, g->fb_w, g->fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void frame() {
+    ntm::app::App& app = g->app;
+    rebuild_fonts_if_pending();
+    const bool busy = app.view_changed || app.colours_dirty || ntm::app::is_animating(app) || !g->ready_sent;
+    if (!busy && g->redraw_frames <= 0) return;  // nothing changed: leave the GPU idle
+    if (g->redraw_frames > 0) --g->redraw_frames;
+    draw_frame();
+    if (app.export_requested > 0) {
+        js_export_png(app.export_requested);  // outside this frame: the export redraws the canvas
+        app.export_requested = 0;
+    }
 
     // Ready once the map, the fonts and the labels have been drawn completely (2 frames so that
     // ImGui's first-frame layout has settled).
@@ -96,6 +110,25 @@ EMSCRIPTEN_KEEPALIVE void ntm_resize(double css_w, double css_h, double pixel_ra
     ntm::app::set_canvas(g->app, css_w, css_h, pixel_ratio);
     if (ratio_changed && !g->font_regular.empty()) g->fonts_pending = true;  // re-rasterise text
     wake();
+}
+
+// Draws the current view synchronously at `scale` device pixels per CSS pixel into a canvas the
+// page has already sized to fb_w × fb_h, for PNG export: the caller reads the canvas in the same
+// task (no preserveDrawingBuffer needed), then restores the size with ntm_resize.
+EMSCRIPTEN_KEEPALIVE void ntm_render_export(double scale, int fb_w, int fb_h) {
+    ntm::app::App& app = g->app;
+    g->fb_w = std::max(1, fb_w);
+    g->fb_h = std::max(1, fb_h);
+    const double keep_zoom = app.cam.zoom;
+    const ntm::geo::World keep_center = app.cam.center;
+    ntm::app::set_canvas(app, app.css_w, app.css_h, scale);
+    app.cam.zoom = keep_zoom;
+    app.cam.center = keep_center;
+    app.exporting = true;
+    g->fonts_pending = !g->font_regular.empty();
+    rebuild_fonts_if_pending();
+    for (int i = 0; i < 3; ++i) draw_frame();  // ImGui settles its layout over two frames
+    app.exporting = false;
 }
 
 EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len, const uint8_t* bold, int bold_len,
@@ -128,6 +161,9 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_info(const char* district, const char* comm
     return reply(ntm::app::info_json(g->app, district, commune));
 }
 
+EMSCRIPTEN_KEEPALIVE const char* ntm_export_caption(int year, int month, int day) {
+    return reply(ntm::app::export_caption_json(g->app, year, month, day));
+}
 EMSCRIPTEN_KEEPALIVE const char* ntm_funds() { return reply(ntm::app::funds_json(g->app)); }
 EMSCRIPTEN_KEEPALIVE const char* ntm_legend() { return reply(ntm::app::legend_json(g->app)); }
 EMSCRIPTEN_KEEPALIVE const char* ntm_models() { return reply(ntm::app::models_json(g->app)); }
