@@ -166,22 +166,30 @@ void set_layer(App& app, legend::Layer layer) {
 
 // [SECTION] Layout and view
 
-void set_canvas(App& app, double css_w, double css_h, double pixel_ratio) {
-    app.css_w = std::max(1.0, css_w);
-    app.css_h = std::max(1.0, css_h);
-    app.pixel_ratio = pixel_ratio > 0 ? pixel_ratio : 1;
-    // Wide screens: panel on the right. Narrow (phones): panel along the bottom.
-    if (app.css_w >= 760) {
-        const double w = std::clamp(app.css_w * 0.3, 300.0, 400.0);
+void layout(App& app) {
+    // Wide screens (laptop 1366×768, projector 1920×1080): panel on the right. Narrow screens
+    // (phones in portrait): the panel is a drawer along the bottom, collapsed to its title bar
+    // until opened, so the map keeps the screen.
+    app.narrow = app.css_w < 760;
+    if (!app.narrow) {
+        const double w = std::clamp(app.css_w * 0.3, 300.0, app.presenting ? 460.0 : 400.0);
         app.panel = {float(app.css_w - w - 10), 10.f, float(w), float(app.css_h - 20)};
         app.cam.viewport = {0, 0, app.css_w - w - 20, app.css_h};
     } else {
-        const double h = std::round(app.css_h * 0.42);
-        app.panel = {6.f, float(app.css_h - h), float(app.css_w - 12), float(h - 6)};
+        const double h = app.drawer_open ? std::round(app.css_h * 0.55) : 58.0;
+        app.panel = {4.f, float(app.css_h - h), float(app.css_w - 8), float(h - 4)};
         app.cam.viewport = {0, 0, app.css_w, app.css_h - h};
     }
     app.cam.canvas_w = app.css_w;
     app.cam.canvas_h = app.css_h;
+    app.view_changed = true;
+}
+
+void set_canvas(App& app, double css_w, double css_h, double pixel_ratio) {
+    app.css_w = std::max(1.0, css_w);
+    app.css_h = std::max(1.0, css_h);
+    app.pixel_ratio = pixel_ratio > 0 ? pixel_ratio : 1;
+    layout(app);
     if (app.has_map) {
         camera::set_limits_for(app.cam, app.home, kFitPaddingPx);
         if (!app.fitted_once) {
@@ -190,7 +198,6 @@ void set_canvas(App& app, double css_w, double css_h, double pixel_ratio) {
         }
         app.cam.zoom = std::clamp(app.cam.zoom, app.cam.min_zoom, app.cam.max_zoom);
     }
-    app.view_changed = true;
 }
 
 namespace {
@@ -442,9 +449,22 @@ void double_click(App& app, double x, double y) {
 }
 
 void key_down(App& app, const std::string& key) {
+    const double pan_px = std::min(app.cam.viewport.w, app.cam.viewport.h) * 0.2;
     if (key == "Escape") {
-        if (app.about_open) app.about_open = false;
+        if (app.help_open) app.help_open = false;
+        else if (app.about_open) app.about_open = false;
         else clear_selection(app);
+    } else if (key == "?") {
+        app.help_open = !app.help_open;
+    } else if (key == "ArrowLeft" || key == "ArrowRight" || key == "ArrowUp" || key == "ArrowDown") {
+        const double dx = key == "ArrowLeft" ? pan_px : key == "ArrowRight" ? -pan_px : 0;
+        const double dy = key == "ArrowUp" ? pan_px : key == "ArrowDown" ? -pan_px : 0;
+        camera::Camera probe = app.cam;
+        camera::pan_by(probe, dx, dy);
+        camera::clamp_center(probe, app.home);
+        fly_to(app, probe.center, probe.zoom, true, 200);
+    } else if (key == "1" || key == "2" || key == "3") {
+        set_layer(app, key == "1" ? legend::Layer::targets : key == "2" ? legend::Layer::status : legend::Layer::boundaries);
     } else if (key == "Home") {
         fit_home(app, true);
     } else if (key == "+" || key == "=") {
@@ -569,6 +589,8 @@ void build_ui(App& app, double now_ms) {
     v.classes = &app.classes;
     v.selected_model = app.selected_model;
     v.hovered_model = app.hovered_model;
+    v.narrow = app.narrow;
+    v.drawer_open = app.drawer_open;
     v.model_numbers.clear();
     for (const ui::ModelMarker& m : app.markers) v.model_numbers.push_back(m.number - 1);
     const ui::Command cmd = ui::draw_side_panel(v, app.panel);
@@ -577,6 +599,7 @@ void build_ui(App& app, double now_ms) {
         else if (app.hovered >= 0) ui::draw_hover_tooltip(v);
     }
     ui::draw_about_box(app.about_open, {0, 0, float(app.css_w), float(app.css_h)});
+    ui::draw_help_overlay(app.help_open, {0, 0, float(app.css_w), float(app.css_h)});
     ui::draw_error_list(v, {10, 10, float(std::min(520.0, app.cam.viewport.w - 20)), 0});
     switch (cmd.kind) {
         case ui::CommandKind::select_district: select_district(app, cmd.index, true); break;
@@ -589,6 +612,11 @@ void build_ui(App& app, double now_ms) {
         case ui::CommandKind::set_layer: set_layer(app, legend::Layer(cmd.index)); break;
         case ui::CommandKind::select_model: select_model(app, cmd.index, true); break;
         case ui::CommandKind::export_png: app.export_requested = cmd.index; break;
+        case ui::CommandKind::toggle_drawer:
+            app.drawer_open = !app.drawer_open;
+            layout(app);
+            break;
+        case ui::CommandKind::show_help: app.help_open = true; break;
         case ui::CommandKind::none: break;
     }
 }

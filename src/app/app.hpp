@@ -79,6 +79,10 @@ struct App {
     int hovered = -1, selected = -1, selected_district = -1;
     Gesture gesture;
     bool about_open = false;
+    bool help_open = false;    // the keyboard shortcut overlay (?)
+    bool narrow = false;       // phone layout: the panel is a bottom drawer
+    bool drawer_open = false;  // the drawer's state on narrow screens
+    bool presenting = false;   // presentation mode (projector)
     bool exporting = false;    // drawing a PNG export: no hover tooltips
     int export_requested = 0;  // scale asked for from the panel; the platform starts the export
     bool colours_dirty = true;
@@ -119,6 +123,8 @@ void select_model(App& app, int model, bool zoom_to);
 
 // Layout and view
 void set_canvas(App& app, double css_w, double css_h, double pixel_ratio);
+// Places the panel and the map viewport for the canvas size and mode.
+void layout(App& app);
 void fit_home(App& app, bool animate);
 void set_view(App& app, geo::LonLat center, double zoom);
 // Animated move (ease in-out) to a view; duration 0 moves at once.

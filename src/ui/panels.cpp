@@ -314,10 +314,23 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PushFont(v.fonts->heading);
-    ImGui::TextWrapped("%s", str::kAppTitle);
-    ImGui::PopFont();
-    ImGui::TextDisabled("%s", str::kAppSubtitle);
+    if (v.narrow) {
+        // Phone: a drawer. Its title bar opens and closes it.
+        if (ImGui::Button(v.drawer_open ? str::kDrawerClose : str::kDrawerOpen)) cmd = {CommandKind::toggle_drawer, -1};
+        ImGui::SameLine();
+        ImGui::PushFont(v.fonts->label_bold);
+        ImGui::TextUnformatted(str::kAppTitle);
+        ImGui::PopFont();
+        if (!v.drawer_open) {
+            ImGui::End();
+            return cmd;
+        }
+    } else {
+        ImGui::PushFont(v.fonts->heading);
+        ImGui::TextWrapped("%s", str::kAppTitle);
+        ImGui::PopFont();
+        ImGui::TextDisabled("%s", str::kAppSubtitle);
+    }
 
     if (ImGui::BeginTabBar("##tabs")) {
         if (ImGui::BeginTabItem(str::kTabMap)) {
@@ -355,6 +368,8 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
     ImGui::TextWrapped("%s", str::kHint);
     ImGui::PopStyleColor();
     if (ImGui::SmallButton(str::kAbout)) cmd = {CommandKind::show_about, -1};
+    ImGui::SameLine();
+    if (ImGui::SmallButton("?")) cmd = {CommandKind::show_help, -1};
     ImGui::SameLine();
     ImGui::TextDisabled("·");
     ImGui::SameLine();
@@ -411,6 +426,30 @@ void draw_about_box(bool& open, RectPx canvas) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", str::kAboutPlan);
         ImGui::Spacing();
+        if (ImGui::Button(str::kClose)) open = false;
+    }
+    ImGui::End();
+}
+
+void draw_help_overlay(bool& open, RectPx canvas) {
+    if (!open) return;
+    const float w = std::min(520.0f, canvas.w - 24);
+    ImGui::SetNextWindowPos(ImVec2(canvas.x + (canvas.w - w) / 2, canvas.y + canvas.h * 0.12f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, canvas.h * 0.8f));
+    if (ImGui::Begin(str::kHelpTitle, &open,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg, ImVec2(w - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
+            ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthFixed, w * 0.42f);
+            ImGui::TableSetupColumn("##action", ImGuiTableColumnFlags_WidthStretch);
+            for (const auto& row : str::kShortcuts) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(row[0]);
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", row[1]);
+            }
+            ImGui::EndTable();
+        }
         if (ImGui::Button(str::kClose)) open = false;
     }
     ImGui::End();

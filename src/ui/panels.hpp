@@ -18,7 +18,8 @@
 
 namespace ntm::ui {
 
-enum class CommandKind { none, select_district, select_commune, clear_selection, show_about, set_layer, select_model, export_png };
+enum class CommandKind { none, select_district, select_commune, clear_selection, show_about, set_layer, select_model, export_png,
+                         toggle_drawer, show_help };
 
 struct Command {
     CommandKind kind = CommandKind::none;
@@ -41,6 +42,7 @@ struct PanelView {
     const std::vector<legend::Class>* classes = nullptr;  // per commune
     int selected_model = -1, hovered_model = -1;          // marker indices
     std::vector<int> model_numbers;                        // marker index → plan.models index
+    bool narrow = false, drawer_open = false;              // phone layout
 };
 
 struct RectPx {
@@ -52,6 +54,8 @@ void draw_hover_tooltip(const PanelView& v);
 void draw_model_tooltip(const PanelView& v, int marker);
 // `open` is cleared when the user closes the box.
 void draw_about_box(bool& open, RectPx canvas);
+// The keyboard shortcuts (?), closed with Esc or its button.
+void draw_help_overlay(bool& open, RectPx canvas);
 void draw_error_list(const PanelView& v, RectPx rect);
 
 }  // namespace ntm::ui

@@ -74,6 +74,20 @@ inline constexpr const char* kExportSource =
     "Nguồn: Kế hoạch 23/KH-UBND ngày 05/02/2024 của UBND tỉnh Sóc Trăng; ranh giới: censusVN2009 (MIT), gần đúng";
 inline constexpr const char* kExportDate = "Xuất ngày";
 inline constexpr const char* kExportPng = "Xuất ảnh PNG";
+inline constexpr const char* kDrawerOpen = "Mở bảng";
+inline constexpr const char* kDrawerClose = "Thu gọn";
+inline constexpr const char* kHelpTitle = "Phím tắt";
+// Key, action. Kept in one table so the help overlay and the README say the same.
+inline constexpr const char* kShortcuts[][2] = {
+    {"Kéo chuột / một ngón tay", "Di chuyển bản đồ"},
+    {"Lăn chuột / hai ngón tay", "Phóng to, thu nhỏ quanh con trỏ"},
+    {"Nhấp đúp, + / -", "Phóng to / thu nhỏ"},
+    {"Phím mũi tên", "Di chuyển bản đồ"},
+    {"Home", "Về toàn tỉnh"},
+    {"1 / 2 / 3", "Lớp Mục tiêu 2024 / Hiện trạng / Ranh giới"},
+    {"Esc", "Bỏ chọn, đóng hộp thoại"},
+    {"?", "Hiện / ẩn bảng phím tắt"},
+};
 inline constexpr const char* kClickModel = "Nhấp vào một mô hình để xem chi tiết.";
 
 // [SECTION] Funding and calendar panels

@@ -54,7 +54,7 @@ void apply_style() {
     s.ItemSpacing = ImVec2(8, 6);
     s.ScrollbarSize = 12;
     ImVec4* c = s.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 0.97f);
+    c[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);  // opaque: no map or label shows through a panel
     c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 0.98f);
     c[ImGuiCol_Text] = ImVec4(0.10f, 0.11f, 0.13f, 1);
     c[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.40f, 0.44f, 1);
