@@ -335,6 +335,12 @@ void MapRenderer::draw(const Frame& f) {
         draw_segments(district_segments_[size_t(h.feature)], h.width_css + 3.0f, {255, 255, 255, 255}, f);
         draw_segments(district_segments_[size_t(h.feature)], h.width_css, h.colour, f);
     }
+    for (int i = 0; i < f.commune_highlight_count; ++i) {
+        const OutlineHighlight& h = f.commune_highlights[i];
+        if (h.feature < 0 || size_t(h.feature) >= commune_segments_.size()) continue;
+        draw_segments(commune_segments_[size_t(h.feature)], h.width_css + 3.0f, {255, 255, 255, 255}, f);
+        draw_segments(commune_segments_[size_t(h.feature)], h.width_css, h.colour, f);
+    }
     if (f.selected_district >= 0 && size_t(f.selected_district) < district_segments_.size())
         draw_segments(district_segments_[size_t(f.selected_district)], 3.5f, {20, 60, 140, 255}, f);
     if (f.hovered_commune >= 0 && size_t(f.hovered_commune) < commune_segments_.size() &&

@@ -35,7 +35,7 @@ struct SegmentRange {
     uint32_t count = 0;
 };
 
-// A district drawn with its own outline (a thematic layer's district targets).
+// A district or commune drawn with its own outline (district targets, a tour step's units).
 struct OutlineHighlight {
     int feature = -1;
     float width_css = 4;
@@ -53,6 +53,8 @@ struct Frame {
     float outline_scale = 1;        // presentation mode thickens every line
     const OutlineHighlight* district_highlights = nullptr;
     int district_highlight_count = 0;
+    const OutlineHighlight* commune_highlights = nullptr;  // e.g. the units a tour step points at
+    int commune_highlight_count = 0;
 };
 
 class MapRenderer {
