@@ -12,7 +12,8 @@ cp web/js/*.js "$out/js/"
 cp "$viewer/viewer.js" "$viewer/viewer.wasm" "$out/"
 cp "$data"/*.ntm "$out/data/"
 cp build/deps/fonts/NotoSans-vi.ttf build/deps/fonts/NotoSans-vi-Bold.ttf build/deps/fonts/NotoSansMath-sym.ttf "$out/fonts/"
-if ls geodata/plan/*.json >/dev/null 2>&1; then cp geodata/plan/*.json "$out/plan/"; fi
+cp geodata/plan/soc-trang-2024.json geodata/plan/status-2024.json "$out/plan/"
+mkdir -p "$out/tour" && cp geodata/tour/tour-2024.json "$out/tour/"
 find "$out" -type f ! -name '*.gz' ! -name '*.br' | while read -r f; do
   gzip -9 -k -n -f "$f"
   brotli -q 11 -f -k "$f"

@@ -387,6 +387,11 @@ Result<Built> build(const Options& o, const ProgressFn& progress) {
     step("triangulate", total, total);
     if (!problems.empty()) return problems_error(o.communes_path, problems);
 
+    // The file stores coordinates on a quarter-metre grid (asset::kDefaultQuantumM) and triangles
+    // in a canonical order: normalise here so that what this function returns, and the tests
+    // check, is exactly what the viewer reads.
+    asset::normalize(map);
+
     rep.communes = map.communes.size();
     rep.districts = map.districts.size();
     rep.provinces = map.province.size();

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
-#include "ui/strings_vi.hpp"
+#include "ui/strings.hpp"
 
 namespace ntm::app {
 
@@ -120,12 +120,13 @@ bool load_asset(App& app, const uint8_t* bytes, size_t size) {
     }
     std::string gl_error;
     if (!app.renderer.upload(*r, &gl_error)) {
-        add_error(app, "Trình duyệt không vẽ được bản đồ (lỗi WebGL2): " + gl_error);
+        add_error(app, ui::tr(ui::Key::error_webgl2_draw) + gl_error);
         return false;
     }
     app.map = std::move(*r);
     app.has_map = true;
     app.commune_index = pick::build(app.map, app.map.communes);
+    app.search_index = search::build_index(app.map);
     app.home = geo::Box{};
     for (const auto& p : app.map.province) app.home.extend(p.bbox);
     if (app.home.empty())
@@ -157,6 +158,13 @@ void load_status(App& app, std::string_view json_text, std::string_view file_nam
     app.status = std::move(r.status);
     app.status_loaded = true;
     refresh_layer(app);
+}
+
+void load_tour(App& app, std::string_view json_text, std::string_view file_name) {
+    tour::TourLoad r = tour::load_tour(json_text, file_name, plan::gazetteer_from_asset(app.map));
+    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
+    app.tour = std::move(r.tour);
+    app.tour_loaded = true;
 }
 
 void set_layer(App& app, legend::Layer layer) {
@@ -246,6 +254,12 @@ void fly_to_view(App& app, geo::LonLat center, double zoom, double duration_ms) 
 
 bool is_animating(const App& app) { return app.flight.active; }
 
+bool needs_frame(const App& app, double now_ms) {
+    if (app.flight.active) return true;
+    return app.presenting && app.tour.idle_return_seconds > 0 && app.tour_step > 0 &&
+           now_ms - app.last_input_ms > app.tour.idle_return_seconds * 1000.0;
+}
+
 // [SECTION] Selection
 
 namespace {
@@ -301,6 +315,173 @@ void select_model(App& app, int model, bool zoom_to) {
     }
     if (zoom_to && d >= 0)
         fly_to_box(app, c >= 0 ? app.map.communes[size_t(c)].bbox : app.map.districts[size_t(d)].bbox, true);
+    app.view_changed = true;
+}
+
+void note_input(App& app, double now_ms) { app.last_input_ms = now_ms; }
+
+// [SECTION] Search, language, URL state
+
+void search_set_open(App& app, bool open) {
+    if (app.search_open == open) return;
+    app.search_open = open;
+    app.search_focus_request = open ? 1 : -1;
+    if (!open) {
+        app.search_query.clear();
+        app.search_results.clear();
+    }
+    app.view_changed = true;
+}
+
+void search_set_text(App& app, const std::string& text) {
+    app.search_query = text.substr(0, 200);
+    search::search_into(app.search_index, app.search_query, 8, &app.search_results);
+    app.search_cursor = 0;
+    app.view_changed = true;
+}
+
+void search_move(App& app, int delta) {
+    if (app.search_results.empty()) return;
+    const int n = int(app.search_results.size());
+    app.search_cursor = ((app.search_cursor + delta) % n + n) % n;
+    app.view_changed = true;
+}
+
+void search_choose(App& app, int index) {
+    if (index < 0) index = app.search_cursor;
+    if (index < 0 || size_t(index) >= app.search_results.size()) return;
+    const search::Match m = app.search_results[size_t(index)];
+    search_set_open(app, false);
+    if (m.commune >= 0) select_commune(app, m.commune, true);
+    else if (m.district >= 0) select_district(app, m.district, true);
+}
+
+std::string search_json(const App& app, const std::string& text) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const search::Match& m : ntm::search::search(app.search_index, text, 0)) {
+        const std::string& d = app.map.districts[size_t(m.district)].name;
+        out.push_back({{"district", d},
+                       {"commune", m.commune >= 0 ? nlohmann::json(app.map.communes[size_t(m.commune)].name)
+                                                  : nlohmann::json(nullptr)}});
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void set_language(App& app, i18n::Lang lang) {
+    i18n::set_language(lang);
+    app.view_changed = true;
+    app.labels = LabelCache{};
+}
+
+url_state::ViewState view_state(const App& app) {
+    url_state::ViewState s;
+    const geo::ScreenPx centre{app.cam.viewport.x + app.cam.viewport.w / 2, app.cam.viewport.y + app.cam.viewport.h / 2};
+    const geo::LonLat ll = geo::world_to_lonlat(camera::screen_to_world(app.cam, centre));
+    s.view = url_state::View{ll.lon, ll.lat, app.cam.zoom};
+    if (app.selected >= 0) {
+        const asset::Feature& c = app.map.communes[size_t(app.selected)];
+        s.district = c.parent >= 0 ? app.map.districts[size_t(c.parent)].name : std::string();
+        s.commune = c.name;
+    } else if (app.selected_district >= 0) {
+        s.district = app.map.districts[size_t(app.selected_district)].name;
+    }
+    s.layer = legend::layer_id(app.layer);
+    s.lang = i18n::lang_id(i18n::language());
+    if (app.presenting && app.tour_step >= 0) s.tour_step = app.tour_step;
+    return s;
+}
+
+void apply_view_state(App& app, const url_state::ViewState& s) {
+    if (std::optional<i18n::Lang> l = i18n::lang_from_id(s.lang)) set_language(app, *l);
+    legend::Layer layer;
+    if (!s.layer.empty() && legend::layer_from_id(s.layer, &layer)) set_layer(app, layer);
+    if (s.tour_step) {
+        tour_go(app, *s.tour_step, false);
+    } else if (app.presenting) {
+        set_presenting(app, false);
+    }
+    // Names come from a link: looked up, never trusted; unknown ones are ignored.
+    const int d = s.district.empty() ? -1 : find_district(app, s.district);
+    const int c = d >= 0 && !s.commune.empty() ? find_commune(app, d, s.commune) : -1;
+    if (c >= 0) select_commune(app, c, false);
+    else if (d >= 0) {
+        app.selected = -1;
+        app.selected_district = d;
+        app.colours_dirty = true;
+    } else if (!s.tour_step) {
+        clear_selection(app);
+    }
+    if (s.view) fly_to(app, geo::lonlat_to_world({s.view->lon, s.view->lat}), s.view->zoom, false);
+    app.view_changed = true;
+}
+
+void set_presenting(App& app, bool on) {
+    if (app.presenting == on) return;
+    app.presenting = on;
+    app.ui_scale = on ? 1.35f : 1.0f;
+    app.fonts_dirty = true;
+    app.fullscreen_request = on ? 1 : -1;
+    app.tour_district_highlights.clear();
+    app.tour_commune_highlights.clear();
+    layout(app);
+    app.last_input_ms = app.now_ms;
+    if (on) {
+        clear_selection(app);
+        tour_go(app, 0, true);
+    } else {
+        app.tour_step = -1;
+        clear_selection(app);
+        fit_home(app, true);
+    }
+    app.colours_dirty = true;
+}
+
+void tour_go(App& app, int step, bool animate) {
+    if (app.tour.steps.empty()) return;
+    if (!app.presenting) {
+        app.presenting = true;
+        app.ui_scale = 1.35f;
+        app.fonts_dirty = true;
+        app.fullscreen_request = 1;
+        layout(app);
+    }
+    step = std::clamp(step, 0, int(app.tour.steps.size()) - 1);
+    app.tour_step = step;
+    const tour::Step& s = app.tour.steps[size_t(step)];
+    clear_selection(app);
+    if (s.layer) set_layer(app, *s.layer);
+    const int d = s.camera.unit.district.empty() ? -1 : find_district(app, s.camera.unit.district);
+    switch (s.camera.kind) {
+        case tour::CameraKind::province: fly_to_box(app, app.home, animate); break;
+        case tour::CameraKind::district:
+            if (d >= 0) fly_to_box(app, app.map.districts[size_t(d)].bbox, animate);
+            break;
+        case tour::CameraKind::commune:
+            if (const int c = d >= 0 ? find_commune(app, d, s.camera.unit.commune) : -1; c >= 0) {
+                geo::Box b = app.map.communes[size_t(c)].bbox;
+                const double grow = std::max(b.width(), b.height());
+                b.extend(geo::World{b.min_x - grow, b.min_y - grow});
+                b.extend(geo::World{b.max_x + grow, b.max_y + grow});
+                fly_to_box(app, b, animate);
+            }
+            break;
+        case tour::CameraKind::lonlat:
+            fly_to(app, geo::lonlat_to_world({s.camera.lon, s.camera.lat}), s.camera.zoom, animate, 700);
+            break;
+    }
+    if (animate && app.flight.active) app.flight.duration_ms = 900;  // calm moves for an audience
+    // Outlines for the step's units: nothing depends on hovering in front of an audience.
+    app.tour_district_highlights.clear();
+    app.tour_commune_highlights.clear();
+    for (const plan::UnitRef& u : s.highlight) {
+        const int hd = find_district(app, u.district);
+        if (hd < 0) continue;
+        if (u.commune.empty()) {
+            app.tour_district_highlights.push_back({hd, 5.0f, {200, 20, 60, 255}});
+        } else if (const int hc = find_commune(app, hd, u.commune); hc >= 0) {
+            app.tour_commune_highlights.push_back({hc, 3.5f, {200, 20, 60, 255}});
+        }
+    }
     app.view_changed = true;
 }
 
@@ -449,6 +630,32 @@ void double_click(App& app, double x, double y) {
 }
 
 void key_down(App& app, const std::string& key) {
+    if (app.presenting) {
+        // What presentation clickers send: PageDown/PageUp, arrows; plus space, Home, Esc.
+        if (key == "ArrowRight" || key == "ArrowDown" || key == "PageDown" || key == " " || key == "Enter")
+            tour_go(app, app.tour_step + 1, true);
+        else if (key == "ArrowLeft" || key == "ArrowUp" || key == "PageUp" || key == "Backspace")
+            tour_go(app, app.tour_step - 1, true);
+        else if (key == "Home")
+            tour_go(app, 0, true);
+        else if (key == "End")
+            tour_go(app, int(app.tour.steps.size()) - 1, true);
+        else if (key == "Escape")
+            set_presenting(app, false);
+        return;
+    }
+    if (key == "p" || key == "P") {
+        if (!app.tour.steps.empty()) set_presenting(app, true);
+        return;
+    }
+    if (key == "/") {
+        search_set_open(app, true);
+        return;
+    }
+    if (key == "l" || key == "L") {
+        set_language(app, i18n::language() == i18n::Lang::vi ? i18n::Lang::en : i18n::Lang::vi);
+        return;
+    }
     const double pan_px = std::min(app.cam.viewport.w, app.cam.viewport.h) * 0.2;
     if (key == "Escape") {
         if (app.help_open) app.help_open = false;
@@ -478,6 +685,13 @@ void key_down(App& app, const std::string& key) {
 
 namespace {
 
+// A label is centred on its anchor and no name is wider than this at the label sizes: an anchor
+// further than half of it outside the canvas cannot put a label on screen.
+constexpr double kLabelReachPx = 200;
+// No name is narrower than this: a feature narrower on screen cannot hold its label, measured
+// or not (saves measuring the thousands of tiny communes of a national view).
+constexpr double kNarrowestLabelPx = 16;
+
 void place_labels(App& app) {
     LabelCache& lc = app.labels;
     const camera::Camera& cam = app.cam;
@@ -495,21 +709,44 @@ void place_labels(App& app) {
     lc.district = app.selected_district;
     lc.candidates.clear();
     lc.texts.clear();
-    lc.bold.clear();
-    const double mpp = camera::metres_per_px(cam.zoom);
+    lc.kinds.clear();
+
+    const asset::MapAsset& map = app.map;
     const float scale = ImGui::GetIO().FontGlobalScale;
-    auto add = [&](const asset::Feature& f, ImFont* font, bool bold, bool forced) {
+    if (lc.measured_scale != scale || lc.commune_w.size() != map.communes.size() ||
+        lc.district_w.size() != map.districts.size() || lc.context_w.size() != map.context.size()) {
+        lc.measured_scale = scale;
+        lc.commune_w.assign(map.communes.size(), -1);
+        lc.district_w.assign(map.districts.size(), -1);
+        lc.context_w.assign(map.context.size(), -1);
+    }
+    if (lc.commune_order.size() != map.communes.size()) {
+        lc.commune_order.resize(map.communes.size());
+        for (uint32_t i = 0; i < lc.commune_order.size(); ++i) lc.commune_order[i] = i;
+        std::stable_sort(lc.commune_order.begin(), lc.commune_order.end(),
+                         [&](uint32_t a, uint32_t b) { return map.communes[a].area_ha > map.communes[b].area_ha; });
+    }
+
+    const double mpp = camera::metres_per_px(cam.zoom);
+    const double right = cam.viewport.x + cam.viewport.w, bottom = app.css_h;
+    auto add = [&](const asset::Feature& f, float& width, ImFont* font, LabelKind kind, bool forced) {
+        const geo::ScreenPx a = camera::world_to_screen(cam, f.label);
+        const bool near = a.x > -kLabelReachPx && a.x < right + kLabelReachPx && a.y > -kLabelReachPx &&
+                          a.y < bottom + kLabelReachPx;
+        const double room = kind == LabelKind::context ? 1e9 : f.bbox.width() / mpp * 1.1;
+        if (!forced && (!near || room < kNarrowestLabelPx)) return;
         const float size = font->FontSize * scale;
-        const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, f.name.c_str());
+        if (width < 0) width = font->CalcTextSizeA(size, 1e9f, 0, f.name.c_str()).x;
+        if (!forced && width > room) return;  // labels::place would skip it too
         labels::Candidate c;
-        c.anchor = camera::world_to_screen(cam, f.label);
-        c.width_px = ts.x;
-        c.height_px = ts.y;
-        c.room_px = f.bbox.width() / mpp * 1.1;
+        c.anchor = a;
+        c.width_px = width;
+        c.height_px = size;  // one line
+        c.room_px = room;
         c.forced = forced;
         lc.candidates.push_back(c);
         lc.texts.push_back(&f.name);
-        lc.bold.push_back(bold);
+        lc.kinds.push_back(kind);
     };
     // Model markers reserve their place first: labels never cover them.
     for (const ui::ModelMarker& m : app.markers) {
@@ -519,23 +756,16 @@ void place_labels(App& app) {
         c.forced = true;
         lc.candidates.push_back(c);
         lc.texts.push_back(nullptr);
-        lc.bold.push_back(false);
+        lc.kinds.push_back(LabelKind::marker);
     }
     // Priority: the selection, districts, then communes from large to small.
-    for (size_t i = 0; i < app.map.districts.size(); ++i)
-        add(app.map.districts[i], app.fonts.label_bold, true, false);
-    static std::vector<uint32_t> order;
-    order.resize(app.map.communes.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-        return app.map.communes[a].area_ha > app.map.communes[b].area_ha;
-    });
-    for (uint32_t i : order) add(app.map.communes[i], app.fonts.label, false, int(i) == app.selected);
-    for (const auto& p : app.map.context) {
-        add(p, app.fonts.label, false, false);
-        lc.candidates.back().room_px = 1e9;
-    }
-    labels::place(lc.candidates, 3, lc.shown, app.cam.viewport.x + app.cam.viewport.w, app.css_h);
+    for (size_t i = 0; i < map.districts.size(); ++i)
+        add(map.districts[i], lc.district_w[i], app.fonts.label_bold, LabelKind::district, false);
+    for (uint32_t i : lc.commune_order)
+        add(map.communes[i], lc.commune_w[i], app.fonts.label, LabelKind::commune, int(i) == app.selected);
+    for (size_t i = 0; i < map.context.size(); ++i)
+        add(map.context[i], lc.context_w[i], app.fonts.label, LabelKind::context, false);
+    labels::place(lc.candidates, 3, lc.shown, right, bottom, &lc.work);
 }
 
 void draw_labels(App& app) {
@@ -543,16 +773,16 @@ void draw_labels(App& app) {
     const LabelCache& lc = app.labels;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float scale = ImGui::GetIO().FontGlobalScale;
-    const size_t context_begin = lc.candidates.size() - app.map.context.size();
     for (size_t i = 0; i < lc.candidates.size(); ++i) {
         if (!lc.shown[i] || !lc.texts[i]) continue;
         const labels::Candidate& c = lc.candidates[i];
-        ImFont* font = lc.bold[i] ? app.fonts.label_bold : app.fonts.label;
+        const LabelKind kind = lc.kinds[i];
+        ImFont* font = kind == LabelKind::district ? app.fonts.label_bold : app.fonts.label;
         const float size = font->FontSize * scale;
         const ImVec2 pos(float(std::round(c.anchor.x - c.width_px / 2)), float(std::round(c.anchor.y - c.height_px / 2)));
-        const bool context = i >= context_begin;
-        const ImU32 ink = context ? IM_COL32(110, 110, 100, 255)
-                                  : (lc.bold[i] ? IM_COL32(25, 30, 45, 255) : IM_COL32(55, 55, 60, 255));
+        const ImU32 ink = kind == LabelKind::context    ? IM_COL32(110, 110, 100, 255)
+                          : kind == LabelKind::district ? IM_COL32(25, 30, 45, 255)
+                                                        : IM_COL32(55, 55, 60, 255);
         // A halo in the background colour keeps text readable over lines and fills.
         const ImU32 halo = IM_COL32(255, 255, 255, 220);
         for (int dx = -1; dx <= 1; ++dx)
@@ -567,6 +797,14 @@ void draw_labels(App& app) {
 // [SECTION] Frame
 
 void build_ui(App& app, double now_ms) {
+    app.now_ms = now_ms;
+    if (app.last_input_ms == 0) app.last_input_ms = now_ms;
+    // A wall screen left alone returns to the overview.
+    if (app.presenting && app.tour.idle_return_seconds > 0 && app.tour_step > 0 &&
+        now_ms - app.last_input_ms > app.tour.idle_return_seconds * 1000.0) {
+        tour_go(app, 0, true);
+        app.last_input_ms = now_ms;
+    }
     step_flight(app, now_ms);
     if (!app.has_map || !app.fonts.body) return;
     if (app.colours_dirty) update_colours(app);
@@ -593,7 +831,14 @@ void build_ui(App& app, double now_ms) {
     v.drawer_open = app.drawer_open;
     v.model_numbers.clear();
     for (const ui::ModelMarker& m : app.markers) v.model_numbers.push_back(m.number - 1);
-    const ui::Command cmd = ui::draw_side_panel(v, app.panel);
+    v.presenting = app.presenting;
+    v.search_open = app.search_open;
+    v.search_query = &app.search_query;
+    v.search_results = &app.search_results;
+    v.search_cursor = app.search_cursor;
+    v.tour = app.tour_loaded ? &app.tour : nullptr;
+    v.tour_step = app.tour_step;
+    const ui::Command cmd = app.presenting ? ui::draw_presentation_panel(v, app.panel) : ui::draw_side_panel(v, app.panel);
     if (app.gesture.count == 0 && !app.exporting) {
         if (app.hovered_model >= 0) ui::draw_model_tooltip(v, app.hovered_model);
         else if (app.hovered >= 0) ui::draw_hover_tooltip(v);
@@ -617,6 +862,11 @@ void build_ui(App& app, double now_ms) {
             layout(app);
             break;
         case ui::CommandKind::show_help: app.help_open = true; break;
+        case ui::CommandKind::present: set_presenting(app, cmd.index != 0); break;
+        case ui::CommandKind::tour_step: tour_go(app, cmd.index, true); break;
+        case ui::CommandKind::open_search: search_set_open(app, true); break;
+        case ui::CommandKind::choose_search: search_choose(app, cmd.index); break;
+        case ui::CommandKind::set_language: set_language(app, cmd.index == 1 ? i18n::Lang::en : i18n::Lang::vi); break;
         case ui::CommandKind::none: break;
     }
 }
@@ -631,8 +881,20 @@ void draw_map(App& app, int framebuffer_w, int framebuffer_h) {
     f.hovered_commune = app.hovered;
     f.selected_commune = app.selected;
     f.selected_district = app.selected < 0 ? app.selected_district : -1;
-    f.district_highlights = app.district_highlights.data();
-    f.district_highlight_count = int(app.district_highlights.size());
+    const auto& dh = app.presenting ? app.tour_district_highlights : app.district_highlights;
+    if (app.presenting) {
+        // The layer's district targets stay visible under the step's own outlines.
+        app.frame_district_highlights = app.district_highlights;
+        app.frame_district_highlights.insert(app.frame_district_highlights.end(), dh.begin(), dh.end());
+        f.district_highlights = app.frame_district_highlights.data();
+        f.district_highlight_count = int(app.frame_district_highlights.size());
+    } else {
+        f.district_highlights = app.district_highlights.data();
+        f.district_highlight_count = int(app.district_highlights.size());
+    }
+    f.commune_highlights = app.tour_commune_highlights.data();
+    f.commune_highlight_count = app.presenting ? int(app.tour_commune_highlights.size()) : 0;
+    f.outline_scale = app.presenting ? 1.6f : 1.0f;
     app.renderer.draw(f);
     ++app.frames_drawn;
     if (app.has_map) ++app.frames_since_load;
@@ -665,6 +927,10 @@ std::string state_json(const App& app) {
         {"view", {{"lon", ll.lon}, {"lat", ll.lat}, {"zoom", app.cam.zoom}}},
         {"errors", app.errors},
         {"layer", legend::layer_id(app.layer)},
+        {"tourStep", app.presenting ? nlohmann::json(app.tour_step) : nlohmann::json(nullptr)},
+        {"tourSteps", app.tour.steps.size()},
+        {"presenting", app.presenting},
+        {"lang", i18n::lang_id(i18n::language())},
         {"hoveredModel", app.hovered_model >= 0 ? nlohmann::json(app.plan.models[size_t(app.markers[size_t(app.hovered_model)].number - 1)].id) : nlohmann::json(nullptr)},
         {"selectedModel", app.selected_model >= 0 ? nlohmann::json(app.plan.models[size_t(app.markers[size_t(app.selected_model)].number - 1)].id) : nlohmann::json(nullptr)},
     };
@@ -788,7 +1054,7 @@ std::string legend_json(const App& app) {
     nlohmann::json rows = nlohmann::json::array();
     if (app.layer != legend::Layer::boundaries)
         for (const legend::Row& r : legend::rows(app.layer, app.classes))
-            rows.push_back({{"class", legend::class_id(r.cls)}, {"label", r.label_vi}, {"count", r.count}});
+            rows.push_back({{"class", legend::class_id(r.cls)}, {"label", ui::legend_row_label(app.layer, r)}, {"count", r.count}});
     nlohmann::json districts = nlohmann::json::array();
     if (app.layer == legend::Layer::targets)
         for (const plan::DistrictTarget& t : app.plan.district_targets)
@@ -816,16 +1082,16 @@ std::string models_json(const App& app) {
 }
 
 std::string export_caption_json(const App& app, int year, int month, int day) {
-    std::string title = ui::str::kAppTitle;
-    std::string subtitle = legend::layer_label_vi(app.layer);
+    std::string title = ui::tr(ui::Key::app_title);
+    std::string subtitle = ui::layer_label(app.layer);
     if (app.selected >= 0) {
         const asset::Feature& c = app.map.communes[size_t(app.selected)];
         subtitle += " — " + c.name + (c.parent >= 0 ? ", " + app.map.districts[size_t(c.parent)].name : std::string());
     } else if (app.selected_district >= 0) {
         subtitle += " — " + app.map.districts[size_t(app.selected_district)].name;
     }
-    const std::string source = std::string(ui::str::kExportSource) + " · " + ui::str::kExportDate + " " +
-                               text::format_date_vi(year, month, day);
+    const std::string source = std::string(ui::tr(ui::Key::export_source)) + " · " + ui::tr(ui::Key::export_date) + " " +
+                               ntm::i18n::format_date(year, month, day);
     return nlohmann::json{{"title", title}, {"subtitle", subtitle}, {"source", source}}
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -846,7 +1112,7 @@ std::string funds_json(const App& app) {
                         {"investment", t.investment_million_dong},
                         {"recurrent", t.recurrent_million_dong},
                         {"unsplit", t.unsplit_million_dong},
-                        {"unit", "triệu đồng"}};
+                        {"unit", "million-dong"}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

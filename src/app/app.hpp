@@ -18,9 +18,13 @@
 
 #include "core/asset.hpp"
 #include "core/camera.hpp"
+#include "core/i18n.hpp"
 #include "core/labels.hpp"
 #include "core/legend.hpp"
 #include "core/plan.hpp"
+#include "core/search.hpp"
+#include "core/tour.hpp"
+#include "core/url_state.hpp"
 #include "core/pick.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/markers.hpp"
@@ -50,15 +54,26 @@ struct Flight {
     double from_zoom = 0, to_zoom = 0;
 };
 
+enum class LabelKind : uint8_t { marker, district, commune, context };
+
+// Reset (LabelCache{}) whenever the map, the font atlas or the language changes.
 struct LabelCache {
     // The view the placement was computed for; recomputed only when it changes.
     double zoom = -1, cx = 0, cy = 0, w = 0, h = 0;
     int selected = -2, district = -2;
     size_t markers = 0;
+    // Per map: communes by area, largest first (their label priority).
+    std::vector<uint32_t> commune_order;
+    // Per feature, text width in CSS px at `measured_scale` (-1 = not measured yet): a feature is
+    // measured the first time its anchor comes near the screen, never again for this atlas.
+    std::vector<float> commune_w, district_w, context_w;
+    float measured_scale = 0;
+    // The current view's candidates: only features whose anchor is near the screen.
     std::vector<labels::Candidate> candidates;
     std::vector<const std::string*> texts;
-    std::vector<uint8_t> bold;
+    std::vector<LabelKind> kinds;
     std::vector<uint8_t> shown;
+    labels::Workspace work;
 };
 
 struct App {
@@ -100,6 +115,26 @@ struct App {
     std::vector<float> marker_dy_px;        // district-wide models sit below the district's name
     int hovered_model = -1, selected_model = -1;
 
+    // Presentation mode: the guided tour (geodata/tour/), larger type, thicker lines.
+    tour::Tour tour;
+    bool tour_loaded = false;
+    int tour_step = -1;                  // current step while presenting
+    double now_ms = 0, last_input_ms = 0;  // for the idle return of a wall screen
+    float ui_scale = 1.0f;               // 1.35 while presenting
+    bool fonts_dirty = false;            // the platform re-rasterises fonts (ui_scale changed)
+    int fullscreen_request = 0;          // +1 enter, -1 leave: the platform calls the browser
+    std::vector<render::OutlineHighlight> tour_district_highlights, tour_commune_highlights;
+    std::vector<render::OutlineHighlight> frame_district_highlights;  // reused per frame: no allocation
+
+    // Search (Ctrl+K or /): the text comes from the page's input element so that Vietnamese
+    // input methods (Telex, VNI) work; results are ranked by core/search.
+    search::Index search_index;
+    bool search_open = false;
+    std::string search_query;
+    std::vector<search::Match> search_results;
+    int search_cursor = 0;
+    int search_focus_request = 0;  // +1 focus the page's input, -1 blur it
+
     // Messages shown to the user (Vietnamese), also reported by the JS API.
     std::vector<std::string> errors;
 
@@ -119,6 +154,27 @@ void add_error(App& app, std::string message_vi);
 void load_plan(App& app, std::string_view json_text, std::string_view file_name);
 void load_status(App& app, std::string_view json_text, std::string_view file_name);
 void set_layer(App& app, legend::Layer layer);
+void load_tour(App& app, std::string_view json_text, std::string_view file_name);
+// Presentation mode on/off (Esc leaves); entering starts the tour at step 0.
+void set_presenting(App& app, bool on);
+// Go to a tour step (entering presentation mode if needed); out-of-range steps are clamped.
+void tour_go(App& app, int step, bool animate);
+// Search: open/close the box, set its text, move the highlighted result, choose it.
+void search_set_open(App& app, bool open);
+void search_set_text(App& app, const std::string& text);
+void search_move(App& app, int delta);
+void search_choose(App& app, int index);  // -1: the highlighted one
+std::string search_json(const App& app, const std::string& text);  // ranked [{district, commune}]
+
+// Language of the interface ("vi" or "en"); place names stay Vietnamese.
+void set_language(App& app, i18n::Lang lang);
+
+// Shareable state in the URL hash.
+url_state::ViewState view_state(const App& app);
+void apply_view_state(App& app, const url_state::ViewState& s);
+
+// Any user input: restarts the idle timer of the tour.
+void note_input(App& app, double now_ms);
 void select_model(App& app, int model, bool zoom_to);
 
 // Layout and view
@@ -151,6 +207,8 @@ bool over_ui(const App& app, double x, double y);
 void build_ui(App& app, double now_ms);
 void draw_map(App& app, int framebuffer_w, int framebuffer_h);
 bool is_animating(const App& app);
+// True when time alone should change the picture (a flight, the tour's idle return).
+bool needs_frame(const App& app, double now_ms);
 
 // Public API payloads (JSON text) for window.ntmMap.
 std::string state_json(const App& app);

@@ -1,8 +1,11 @@
 #include "core/asset.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 
 namespace ntm::asset {
 
@@ -68,22 +71,97 @@ const char* unit_type_label_vi(UnitType t) {
     return "Đơn vị";
 }
 
+// [SECTION] Grid and varints
+
+namespace {
+
+// Grid coordinates are kept within int32: ±537,000 km at a quarter metre, far beyond any map,
+// and small enough that the decoder's sums cannot overflow.
+constexpr double kGridLimit = 2147483647.0;
+
+int32_t to_grid(double offset_m, double quantum_m) {
+    const double k = std::round(offset_m / quantum_m);
+    if (!(k > -kGridLimit && k < kGridLimit)) return 0;  // NaN, infinity or absurd: the origin
+    return static_cast<int32_t>(k);
+}
+
+struct GridPoint {
+    int32_t x = 0, y = 0;
+    bool operator==(const GridPoint& o) const { return x == o.x && y == o.y; }
+};
+struct GridPointHash {
+    size_t operator()(const GridPoint& p) const {
+        return std::hash<uint64_t>()((uint64_t(uint32_t(p.x)) << 32) | uint32_t(p.y));
+    }
+};
+
+uint64_t zigzag(int64_t v) { return (uint64_t(v) << 1) ^ uint64_t(v >> 63); }
+int64_t unzigzag(uint64_t v) { return int64_t(v >> 1) ^ -int64_t(v & 1); }
+
+}  // namespace
+
+namespace {
+geo::Box ring_box(const MapAsset& map, const Feature& f) {
+    geo::Box b;
+    if (uint64_t(f.first_ring) + f.ring_count > map.rings.size()) return b;
+    for (uint32_t r = f.first_ring; r < f.first_ring + f.ring_count; ++r) {
+        const Ring& ring = map.rings[r];
+        if (uint64_t(ring.first_vertex) + ring.vertex_count > map.vertex_count()) continue;
+        for (uint32_t v = ring.first_vertex; v < ring.first_vertex + ring.vertex_count; ++v) b.extend(map.vertex(v));
+    }
+    return b;
+}
+}  // namespace
+
+void normalize(MapAsset& map) {
+    const double q = map.quantum_m;
+    for (float& v : map.xy) v = static_cast<float>(to_grid(v, q) * q);
+    for (auto* table : {&map.communes, &map.districts, &map.province, &map.context})
+        for (Feature& f : *table) {
+            f.label = {map.origin.x + to_grid(f.label.x - map.origin.x, q) * q,
+                       map.origin.y + to_grid(f.label.y - map.origin.y, q) * q};
+            f.bbox = ring_box(map, f);
+            // Each triangle starts at its smallest vertex (same winding) and the feature's
+            // triangles are sorted: the order does not change the picture, and sorted small
+            // deltas compress to 60 % of the pipeline's order.
+            if (f.index_count % 3 != 0 || uint64_t(f.first_index) + f.index_count > map.indices.size()) continue;
+            using Tri = std::array<uint32_t, 3>;
+            std::vector<Tri> tris(f.index_count / 3);
+            for (size_t t = 0; t < tris.size(); ++t) {
+                const uint32_t* p = &map.indices[f.first_index + 3 * t];
+                const size_t lo = p[1] < p[0] ? (p[2] < p[1] ? 2 : 1) : (p[2] < p[0] ? 2 : 0);
+                tris[t] = {p[lo], p[(lo + 1) % 3], p[(lo + 2) % 3]};
+            }
+            std::sort(tris.begin(), tris.end());
+            for (size_t t = 0; t < tris.size(); ++t)
+                std::copy(tris[t].begin(), tris[t].end(), &map.indices[f.first_index + 3 * t]);
+        }
+}
+
 // [SECTION] Encoding
 
 namespace {
 
-// Fixed-size feature record; see geodata/ASSET_FORMAT.md.
-constexpr size_t kFeatureRecordBytes = 17 * 4;
-
 class Writer {
 public:
     void u32(uint32_t v) { raw(&v, 4); }
-    void i32(int32_t v) { raw(&v, 4); }
     void f32(float v) { raw(&v, 4); }
     void f64(double v) { raw(&v, 8); }
+    void uv(uint64_t v) {  // LEB128
+        while (v >= 0x80) {
+            out.push_back(uint8_t(v | 0x80));
+            v >>= 7;
+        }
+        out.push_back(uint8_t(v));
+    }
+    void sv(int64_t v) { uv(zigzag(v)); }
     void raw(const void* p, size_t n) {
         const auto* b = static_cast<const uint8_t*>(p);
         out.insert(out.end(), b, b + n);
+    }
+    void section(const Writer& w) {
+        u32(static_cast<uint32_t>(w.out.size()));
+        raw(w.out.data(), w.out.size());
     }
     std::vector<uint8_t> out;
 };
@@ -92,48 +170,129 @@ public:
 // memcpy is the encoding. A big-endian port would byte-swap here and in Reader.
 static_assert(sizeof(float) == 4 && sizeof(double) == 8);
 
-void write_features(Writer& w, const std::vector<Feature>& features, const geo::World& origin, std::string& strings) {
-    w.u32(static_cast<uint32_t>(features.size()));
+// The vertex stream; see ASSET_FORMAT.md. A vertex whose grid point was written before is a
+// reference to an earlier one, predicted to continue the previous reference's run in either
+// direction: a shared edge costs about one byte per vertex before gzip and almost nothing after.
+Writer write_vertices(const MapAsset& map) {
+    const size_t nv = map.vertex_count();
+    std::vector<GridPoint> g(nv);
+    for (size_t i = 0; i < nv; ++i) g[i] = {to_grid(map.xy[2 * i], map.quantum_m), to_grid(map.xy[2 * i + 1], map.quantum_m)};
+    std::unordered_map<GridPoint, uint32_t, GridPointHash> last;  // grid point → its latest vertex
+    std::vector<int64_t> earlier(nv, -1);                          // the one before that, a chain
+    last.reserve(nv);
+    Writer w;
+    GridPoint cur;
+    int64_t last_ref = 0, dir = 1;
+    for (size_t i = 0; i < nv; ++i) {
+        auto it = last.find(g[i]);
+        if (it == last.end()) {
+            w.uv(0);
+            w.sv(int64_t(g[i].x) - cur.x);
+            w.sv(int64_t(g[i].y) - cur.y);
+            last.emplace(g[i], uint32_t(i));
+        } else {
+            // Prefer the predicted vertex, then one whose neighbour is our next vertex (the start
+            // of a run), then the latest.
+            const int64_t pred = last_ref + dir;
+            int64_t pick = -1, run_start = -1;
+            for (int64_t j = it->second; j >= 0; j = earlier[size_t(j)]) {
+                if (j == pred) {
+                    pick = j;
+                    break;
+                }
+                if (run_start < 0 && i + 1 < nv) {
+                    const bool fwd = size_t(j + 1) < i && g[size_t(j + 1)] == g[i + 1];
+                    const bool back = j > 0 && g[size_t(j - 1)] == g[i + 1];
+                    if (fwd || back) run_start = j;
+                }
+            }
+            if (pick < 0) pick = run_start >= 0 ? run_start : int64_t(it->second);
+            w.uv(zigzag(pick - pred) + 1);
+            if (pick == last_ref + 1) dir = 1;
+            else if (pick == last_ref - 1) dir = -1;
+            last_ref = pick;
+            earlier[i] = it->second;
+            it->second = uint32_t(i);
+        }
+        cur = g[i];
+    }
+    return w;
+}
+
+// Rings, features and indices are contiguous in the pipeline's output: each start is written as
+// its distance from where the previous one ended (0), so any layout still encodes.
+void write_features(Writer& w, const std::vector<Feature>& features, const MapAsset& map, uint64_t& next_ring,
+                    uint64_t& next_index) {
+    const double q = map.quantum_m;
     for (const Feature& f : features) {
-        w.u32(static_cast<uint32_t>(strings.size()));
-        w.u32(static_cast<uint32_t>(f.name.size()));
-        strings += f.name;
-        w.i32(f.parent);
-        w.u32(static_cast<uint32_t>(f.type));
-        w.u32(f.population);
+        w.uv(f.name.size());
+        w.sv(f.parent);
+        w.uv(static_cast<uint32_t>(f.type));
+        w.uv(f.population);
         w.f32(f.source_area_ha);
         w.f32(f.area_ha);
-        w.f32(static_cast<float>(f.label.x - origin.x));
-        w.f32(static_cast<float>(f.label.y - origin.y));
-        w.f32(static_cast<float>(f.bbox.min_x - origin.x));
-        w.f32(static_cast<float>(f.bbox.min_y - origin.y));
-        w.f32(static_cast<float>(f.bbox.max_x - origin.x));
-        w.f32(static_cast<float>(f.bbox.max_y - origin.y));
-        w.u32(f.first_ring);
-        w.u32(f.ring_count);
-        w.u32(f.first_index);
-        w.u32(f.index_count);
+        // The label as an offset from the rings' south-west corner (the box is not stored: the
+        // reader takes it from the rings), so it is a small number.
+        const geo::Box box = ring_box(map, f);
+        const double bx = box.empty() ? map.origin.x : box.min_x, by = box.empty() ? map.origin.y : box.min_y;
+        w.sv(int64_t(to_grid(f.label.x - map.origin.x, q)) - to_grid(bx - map.origin.x, q));
+        w.sv(int64_t(to_grid(f.label.y - map.origin.y, q)) - to_grid(by - map.origin.y, q));
+        w.sv(int64_t(f.first_ring) - int64_t(next_ring));
+        w.uv(f.ring_count);
+        w.sv(int64_t(f.first_index) - int64_t(next_index));
+        w.uv(f.index_count);
+        next_ring = uint64_t(f.first_ring) + f.ring_count;
+        next_index = uint64_t(f.first_index) + f.index_count;
     }
 }
 
 }  // namespace
 
-std::vector<uint8_t> encode(const MapAsset& map) {
+std::vector<uint8_t> encode(const MapAsset& original) {
+    // Only the pipeline encodes, once per file: a normalised copy keeps the writer simple.
+    MapAsset map = original;
+    normalize(map);
+    const std::vector<Feature>* tables[4] = {&map.communes, &map.districts, &map.province, &map.context};
     Writer body;
     body.f64(map.origin.x);
     body.f64(map.origin.y);
-    body.u32(static_cast<uint32_t>(map.xy.size() / 2));
-    body.raw(map.xy.data(), (map.xy.size() / 2) * 2 * sizeof(float));
+    body.u32(static_cast<uint32_t>(map.vertex_count()));
     body.u32(static_cast<uint32_t>(map.indices.size()));
-    body.raw(map.indices.data(), map.indices.size() * sizeof(uint32_t));
     body.u32(static_cast<uint32_t>(map.rings.size()));
+    for (const auto* t : tables) body.u32(static_cast<uint32_t>(t->size()));
+    body.f64(map.quantum_m);
+
+    body.section(write_vertices(map));
+    Writer rings;
+    uint64_t next_vertex = 0;
     for (const Ring& r : map.rings) {
-        body.u32(r.first_vertex);
-        body.u32(r.vertex_count);
+        rings.sv(int64_t(r.first_vertex) - int64_t(next_vertex));
+        rings.uv(r.vertex_count);
+        next_vertex = uint64_t(r.first_vertex) + r.vertex_count;
     }
+    body.section(rings);
+    Writer features;
+    uint64_t next_ring = 0, next_index = 0;
     std::string strings;
-    for (const auto* table : {&map.communes, &map.districts, &map.province, &map.context})
-        write_features(body, *table, map.origin, strings);
+    for (const auto* t : tables) {
+        write_features(features, *t, map, next_ring, next_index);
+        for (const Feature& f : *t) strings += f.name;
+    }
+    body.section(features);
+    // Triangle by triangle: the first corner from the previous triangle's first corner, the
+    // other two from their own first (small for normalize()'s sorted triangles).
+    Writer indices;
+    int64_t first = 0;
+    for (size_t k = 0; k < map.indices.size(); ++k) {
+        const int64_t v = map.indices[k];
+        if (k % 3 == 0) {
+            indices.sv(v - first);
+            first = v;
+        } else {
+            indices.sv(v - first);
+        }
+    }
+    body.section(indices);
     body.u32(static_cast<uint32_t>(strings.size()));
     body.raw(strings.data(), strings.size());
 
@@ -150,6 +309,10 @@ std::vector<uint8_t> encode(const MapAsset& map) {
 
 namespace {
 
+constexpr int64_t kSignedLimit = int64_t(1) << 40;
+
+bool grid_ok(int64_t v) { return v > -int64_t(kGridLimit) && v < int64_t(kGridLimit); }
+
 Error corrupt(std::string detail) {
     return Error{ErrorCode::corrupt, "Tệp dữ liệu bản đồ bị hỏng hoặc không đầy đủ; hãy tải lại hoặc tạo lại tệp.",
                  std::move(detail)};
@@ -160,7 +323,7 @@ class Reader {
 public:
     Reader(const uint8_t* p, size_t n) : p_(p), n_(n) {}
     bool take(void* dst, size_t bytes) {
-        if (bytes > n_ - pos_) {
+        if (failed || bytes > n_ - pos_) {
             failed = true;
             return false;
         }
@@ -170,11 +333,6 @@ public:
     }
     uint32_t u32() {
         uint32_t v = 0;
-        take(&v, 4);
-        return v;
-    }
-    int32_t i32() {
-        int32_t v = 0;
         take(&v, 4);
         return v;
     }
@@ -188,48 +346,53 @@ public:
         take(&v, 8);
         return v;
     }
-    // A count of `item_bytes`-sized items that must fit in what is left: rejects huge counts
-    // before anything is allocated.
-    bool count_fits(uint32_t count, size_t item_bytes) const { return count <= (n_ - pos_) / item_bytes; }
+    uint64_t uv() {
+        uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (pos_ >= n_) break;
+            const uint8_t b = p_[pos_++];
+            v |= uint64_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        failed = true;  // past the end, or longer than ten bytes
+        return 0;
+    }
+    // Signed fields are grid deltas and index offsets: anything past ±2^40 is damage, and the
+    // limit keeps every sum the decoder makes far from int64 overflow.
+    int64_t sv() {
+        const int64_t v = unzigzag(uv());
+        if (v <= -kSignedLimit || v >= kSignedLimit) failed = true;
+        return failed ? 0 : v;
+    }
+    // A u32 field read as a varint: anything larger is damage.
+    uint32_t uv32() {
+        const uint64_t v = uv();
+        if (v > UINT32_MAX) failed = true;
+        return failed ? 0 : uint32_t(v);
+    }
+    // A sub-reader over the next `u32 length` bytes (the sections of the payload).
+    Reader section() {
+        const uint32_t n = u32();
+        if (failed || n > n_ - pos_) {
+            failed = true;
+            return Reader(p_, 0, true);
+        }
+        Reader r(p_ + pos_, n);
+        pos_ += n;
+        return r;
+    }
     size_t remaining() const { return n_ - pos_; }
+    bool done() const { return !failed && pos_ == n_; }
     bool failed = false;
 
 private:
+    Reader(const uint8_t* p, size_t n, bool fail) : failed(fail), p_(p), n_(n) {}
     const uint8_t* p_;
     size_t n_;
     size_t pos_ = 0;
 };
 
-struct RawName {
-    uint32_t offset = 0, length = 0;
-};
 
-bool read_features(Reader& r, std::vector<Feature>& out, std::vector<RawName>& names, const geo::World& origin) {
-    const uint32_t n = r.u32();
-    if (r.failed || !r.count_fits(n, kFeatureRecordBytes)) return false;
-    out.resize(n);
-    names.resize(n);
-    for (Feature& f : out) {
-        RawName& name = names[static_cast<size_t>(&f - out.data())];
-        name.offset = r.u32();
-        name.length = r.u32();
-        f.parent = r.i32();
-        f.type = static_cast<UnitType>(r.u32());
-        f.population = r.u32();
-        f.source_area_ha = r.f32();
-        f.area_ha = r.f32();
-        f.label = {origin.x + r.f32(), origin.y + r.f32()};
-        f.bbox.min_x = origin.x + r.f32();
-        f.bbox.min_y = origin.y + r.f32();
-        f.bbox.max_x = origin.x + r.f32();
-        f.bbox.max_y = origin.y + r.f32();
-        f.first_ring = r.u32();
-        f.ring_count = r.u32();
-        f.first_index = r.u32();
-        f.index_count = r.u32();
-    }
-    return !r.failed;
-}
 
 // Every index must point inside the tables it names; uint64 sums so that huge values cannot wrap.
 std::string check_feature(const Feature& f, const MapAsset& m, size_t parent_limit) {
@@ -238,6 +401,38 @@ std::string check_feature(const Feature& f, const MapAsset& m, size_t parent_lim
     if (uint64_t(f.first_index) + f.index_count > m.indices.size()) return "triangle range past the index table";
     if (f.index_count % 3 != 0) return "triangle index count not a multiple of 3";
     if (f.parent < -1 || (f.parent >= 0 && static_cast<size_t>(f.parent) >= parent_limit)) return "parent out of range";
+    return {};
+}
+
+std::string read_vertices(Reader r, MapAsset& m, uint32_t nv) {
+    std::vector<GridPoint> g(nv);
+    int64_t x = 0, y = 0, last_ref = 0, dir = 1;
+    for (uint32_t i = 0; i < nv; ++i) {
+        const uint64_t tag = r.uv();
+        if (tag >= uint64_t(kSignedLimit)) return "vertex reference out of range";
+        if (tag == 0) {
+            x += r.sv();
+            y += r.sv();
+            if (!grid_ok(x) || !grid_ok(y)) return "vertex off the grid";
+        } else {
+            const int64_t pred = last_ref + dir;
+            const int64_t j = pred + unzigzag(tag - 1);
+            if (j < 0 || j >= int64_t(i)) return "vertex reference out of range";
+            if (j == last_ref + 1) dir = 1;
+            else if (j == last_ref - 1) dir = -1;
+            last_ref = j;
+            x = g[size_t(j)].x;
+            y = g[size_t(j)].y;
+        }
+        if (r.failed) return "vertex section past its end";
+        g[i] = {int32_t(x), int32_t(y)};
+    }
+    if (!r.done()) return "vertex section longer than its vertices";
+    m.xy.resize(size_t(nv) * 2);
+    for (uint32_t i = 0; i < nv; ++i) {
+        m.xy[2 * i] = static_cast<float>(g[i].x * m.quantum_m);
+        m.xy[2 * i + 1] = static_cast<float>(g[i].y * m.quantum_m);
+    }
     return {};
 }
 
@@ -268,46 +463,95 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
     Reader r(body, payload);
     m.origin.x = r.f64();
     m.origin.y = r.f64();
-    const uint32_t nv = r.u32();
-    if (r.failed || !r.count_fits(nv, 8)) return corrupt("vertex count past the end");
-    m.xy.resize(size_t(nv) * 2);
-    r.take(m.xy.data(), size_t(nv) * 8);
-    const uint32_t ni = r.u32();
-    if (r.failed || !r.count_fits(ni, 4)) return corrupt("index count past the end");
-    m.indices.resize(ni);
-    r.take(m.indices.data(), size_t(ni) * 4);
-    const uint32_t nr = r.u32();
-    if (r.failed || !r.count_fits(nr, 8)) return corrupt("ring count past the end");
-    m.rings.resize(nr);
-    for (Ring& ring : m.rings) {
-        ring.first_vertex = r.u32();
-        ring.vertex_count = r.u32();
-    }
-    std::vector<RawName> names[4];
-    std::vector<Feature>* tables[4] = {&m.communes, &m.districts, &m.province, &m.context};
-    for (int t = 0; t < 4; ++t)
-        if (!read_features(r, *tables[t], names[t], m.origin)) return corrupt("feature table past the end");
+    const uint32_t nv = r.u32(), ni = r.u32(), nr = r.u32();
+    uint32_t nf[4];
+    for (uint32_t& n : nf) n = r.u32();
+    m.quantum_m = r.f64();
+    if (r.failed) return corrupt("header fields past the end");
+    if (!(m.quantum_m > 1e-6 && m.quantum_m < 1e6)) return corrupt("grid size out of range");
+    if (!std::isfinite(m.origin.x) || !std::isfinite(m.origin.y)) return corrupt("origin not a number");
+
+    // Every count is checked against the bytes its section holds (a vertex, index or ring takes
+    // at least one, two or two bytes, a feature at least sixteen) before anything is allocated.
+    Reader vertices = r.section(), rings = r.section(), features = r.section(), indices = r.section();
     const uint32_t string_bytes = r.u32();
-    if (r.failed || string_bytes != r.remaining()) return corrupt("string table size does not match the file");
+    if (r.failed || string_bytes != r.remaining()) return corrupt("section sizes do not match the file");
+    if (nv > vertices.remaining()) return corrupt("vertex count past the end");
+    if (ni > indices.remaining()) return corrupt("index count past the end");
+    if (uint64_t(nr) * 2 > rings.remaining()) return corrupt("ring count past the end");
+    if ((uint64_t(nf[0]) + nf[1] + nf[2] + nf[3]) * 16 > features.remaining())
+        return corrupt("feature count past the end");
+
+    if (std::string problem = read_vertices(vertices, m, nv); !problem.empty()) return corrupt(problem);
+
+    m.rings.resize(nr);
+    uint64_t next_vertex = 0;
+    for (Ring& ring : m.rings) {
+        const int64_t first = int64_t(next_vertex) + rings.sv();
+        ring.vertex_count = rings.uv32();
+        if (rings.failed || first < 0 || uint64_t(first) + ring.vertex_count > nv || ring.vertex_count < 3)
+            return corrupt("ring past the vertex table or shorter than 3 vertices");
+        ring.first_vertex = uint32_t(first);
+        next_vertex = uint64_t(first) + ring.vertex_count;
+    }
+    if (!rings.done()) return corrupt("ring section longer than its rings");
+
+    m.indices.resize(ni);
+    int64_t first = 0;
+    for (size_t k = 0; k < ni; ++k) {
+        const int64_t v = first + indices.sv();
+        if (indices.failed || v < 0 || v >= int64_t(nv)) return corrupt("triangle index past the vertex table");
+        if (k % 3 == 0) first = v;
+        m.indices[k] = uint32_t(v);
+    }
+    if (!indices.done()) return corrupt("index section longer than its indices");
+
     std::string strings(string_bytes, '\0');
     r.take(strings.data(), string_bytes);
-
-    for (uint32_t i : m.indices)
-        if (i >= nv) return corrupt("triangle index past the vertex table");
-    for (const Ring& ring : m.rings)
-        if (uint64_t(ring.first_vertex) + ring.vertex_count > nv || ring.vertex_count < 3)
-            return corrupt("ring past the vertex table or shorter than 3 vertices");
+    std::vector<Feature>* tables[4] = {&m.communes, &m.districts, &m.province, &m.context};
+    const double q = m.quantum_m;
+    uint64_t next_ring = 0, next_index = 0, next_name = 0;
     for (int t = 0; t < 4; ++t) {
-        const size_t parent_limit = t == 0 ? m.districts.size() : 0;
-        for (size_t i = 0; i < tables[t]->size(); ++i) {
-            Feature& f = (*tables[t])[i];
-            const RawName& name = names[t][i];
-            if (uint64_t(name.offset) + name.length > strings.size()) return corrupt("name past the string table");
-            f.name.assign(strings, name.offset, name.length);
+        tables[t]->resize(nf[t]);
+        const size_t parent_limit = t == 0 ? nf[1] : 0;
+        for (Feature& f : *tables[t]) {
+            Reader& fr = features;
+            const uint64_t name_len = fr.uv();
+            const int64_t parent = fr.sv();
+            const uint64_t type = fr.uv();
+            f.population = fr.uv32();
+            f.source_area_ha = fr.f32();
+            f.area_ha = fr.f32();
+            const int64_t lx = fr.sv(), ly = fr.sv();
+            if (fr.failed) return corrupt("feature table past the end");
+            const int64_t first_ring = int64_t(next_ring) + fr.sv();
+            f.ring_count = fr.uv32();
+            const int64_t first_index = int64_t(next_index) + fr.sv();
+            f.index_count = fr.uv32();
+            if (fr.failed) return corrupt("feature table past the end");
+            if (name_len > strings.size() - next_name) return corrupt("name past the string table");
+            f.name.assign(strings, size_t(next_name), size_t(name_len));
+            next_name += name_len;
+            if (parent < -1 || parent > INT32_MAX || type >= kUnitTypeCount || first_ring < 0 ||
+                first_ring > UINT32_MAX || first_index < 0 || first_index > UINT32_MAX)
+                return corrupt("feature '" + f.name + "': field out of range");
+            f.parent = int32_t(parent);
+            f.type = static_cast<UnitType>(type);
+            f.first_ring = uint32_t(first_ring);
+            f.first_index = uint32_t(first_index);
+            next_ring = uint64_t(first_ring) + f.ring_count;
+            next_index = uint64_t(first_index) + f.index_count;
             if (std::string problem = check_feature(f, m, parent_limit); !problem.empty())
                 return corrupt("feature '" + f.name + "': " + problem);
+            f.bbox = ring_box(m, f);
+            const geo::World corner = f.bbox.empty() ? m.origin : geo::World{f.bbox.min_x, f.bbox.min_y};
+            const int64_t gx = to_grid(corner.x - m.origin.x, q) + lx, gy = to_grid(corner.y - m.origin.y, q) + ly;
+            if (!grid_ok(gx) || !grid_ok(gy)) return corrupt("feature '" + f.name + "': label off the grid");
+            f.label = {m.origin.x + gx * q, m.origin.y + gy * q};
         }
     }
+    if (!features.done()) return corrupt("feature section longer than its features");
+    if (next_name != strings.size()) return corrupt("string table longer than the names");
     return m;
 }
 

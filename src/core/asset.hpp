@@ -3,9 +3,14 @@
 // One file holds everything the viewer draws and picks: projected vertices, fill triangles,
 // outline rings and four feature tables (communes, districts, the province, context provinces)
 // with names, parent district, unit type, 2009 population, areas and label anchors.
-// The byte layout is documented in geodata/ASSET_FORMAT.md. decode() checks magic, version,
-// size and CRC-32, then bounds-checks every index, so a damaged file is rejected with a
-// Vietnamese message instead of drawing garbage. encode(decode(x)) == x.
+// The byte layout is documented in geodata/ASSET_FORMAT.md: coordinates are integers on a
+// grid of `quantum_m` metres around the origin, delta- and varint-coded, and a vertex already
+// written (the edge two neighbouring communes share, a district outline made of commune
+// vertices) is written as a reference to it, so the file is ~1/3 the size of plain floats
+// before gzip and ~1/2 after (issue 5's download budget). decode() checks magic, version,
+// size and CRC-32, then bounds-checks every count, reference and index, so a damaged file is
+// rejected with a Vietnamese message instead of drawing garbage. encode(decode(x)) == x, and
+// decode(encode(m)) == normalize(m).
 //
 //   std::vector<uint8_t> bytes = ntm::asset::encode(map);           // pipeline
 //   ntm::Result<ntm::asset::MapAsset> r = ntm::asset::decode(bytes.data(), bytes.size());
@@ -23,7 +28,7 @@
 namespace ntm::asset {
 
 inline constexpr char kMagic[4] = {'N', 'T', 'M', 'A'};
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;
 inline constexpr size_t kHeaderBytes = 16;  // magic, version, payload size, CRC-32 of payload
 
 enum class UnitType : uint32_t {
@@ -59,10 +64,16 @@ struct Feature {
     uint32_t index_count = 0;
 };
 
+// The coordinate grid of the file: a quarter metre is a fifth of a pixel at the viewer's
+// closest zoom (17, 1.2 m/px) and a power of two, so every grid point within 4,000 km of the
+// origin is exact in float32 and a decoded file re-encodes to the same bytes.
+inline constexpr double kDefaultQuantumM = 0.25;
+
 struct MapAsset {
-    // Vertices are stored as float32 offsets from this origin: metre precision would be lost
-    // storing raw EPSG:3857 coordinates (~1.2e7) as float32, offsets keep it below 0.2 m.
+    // Vertices are float32 offsets from this origin: metre precision would be lost storing raw
+    // EPSG:3857 coordinates (~1.2e7) as float32, offsets keep it below 0.2 m.
     geo::World origin;
+    double quantum_m = kDefaultQuantumM;  // file grid, metres; see normalize()
     std::vector<float> xy;            // x0, y0, x1, y1, ... relative to origin
     std::vector<uint32_t> indices;    // fill triangles into xy (vertex numbers)
     std::vector<Ring> rings;          // outline rings into xy
@@ -75,8 +86,14 @@ struct MapAsset {
     geo::World vertex(uint32_t i) const { return {origin.x + xy[2 * i], origin.y + xy[2 * i + 1]}; }
 };
 
+// encode() writes normalize(map): see below.
 std::vector<uint8_t> encode(const MapAsset& map);
 Result<MapAsset> decode(const uint8_t* bytes, size_t size);
+// The form decode(encode(map)) returns: vertices and label anchors on the grid, each box the box
+// of the feature's rings, each triangle starting at its smallest vertex (same winding) and each
+// feature's triangles sorted (the picture is the same; the file compresses better). The pipeline
+// calls it so that the map it reports on is exactly the one the viewer will read.
+void normalize(MapAsset& map);
 
 // CRC-32 (IEEE 802.3, as zlib's crc32). Written here rather than linking zlib because
 // Emscripten's zlib is a port that downloads at build time, which this build cannot do.

@@ -7,7 +7,7 @@
 #include <imgui.h>
 
 #include "ui/chart.hpp"
-#include "ui/strings_vi.hpp"
+#include "ui/strings.hpp"
 
 namespace ntm::ui {
 
@@ -29,15 +29,15 @@ int days_in_month(int year, int month) {
 }
 
 std::string date_text(plan::Date d) {
-    if (!d.is_set()) return str::kEventNoDate;
-    return d.is_month() ? month_title(d.year, d.month) : plan::date_label_vi(d);
+    if (!d.is_set()) return tr(Key::event_no_date);
+    return d.is_month() ? month_title(d.year, d.month) : date_label(d);
 }
 
 const char* kind_label(CalendarKind k) {
     switch (k) {
-        case CalendarKind::start: return str::kKindStart;
-        case CalendarKind::deadline: return str::kKindDeadline;
-        case CalendarKind::planned: return str::kKindPlanned;
+        case CalendarKind::start: return tr(Key::kind_start);
+        case CalendarKind::deadline: return tr(Key::kind_deadline);
+        case CalendarKind::planned: return tr(Key::kind_planned);
     }
     return "";
 }
@@ -101,10 +101,10 @@ void draw_event_glyph(ImDrawList* dl, const plan::CalendarEvent& e, ImVec2 c, fl
 
 std::string event_tooltip_text(const plan::CalendarEvent& e) {
     std::string t = e.event + "\n";
-    t += std::string(e.level == asset::UnitType::xa ? str::kEventLevelCommune : str::kEventLevelDistrict) + " · " +
-         (e.district.empty() ? std::string(str::kEventAllDistricts) : e.district);
-    if (!e.note.empty()) t += std::string("\n") + str::kPanelNoteLabel + e.note;
-    if (!e.source.empty()) t += std::string("\n") + str::kPanelSourceLabel + e.source;
+    t += std::string(e.level == asset::UnitType::xa ? tr(Key::event_level_commune) : tr(Key::event_level_district)) + " · " +
+         (e.district.empty() ? std::string(tr(Key::event_all_districts)) : e.district);
+    if (!e.note.empty()) t += std::string("\n") + tr(Key::panel_note_label) + e.note;
+    if (!e.source.empty()) t += std::string("\n") + tr(Key::panel_source_label) + e.source;
     return t;
 }
 
@@ -190,18 +190,18 @@ int draw_timeline(const plan::Plan& plan, const CalendarView& v, const Fonts& fo
         else if (m % 2 == 0)
             dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_Text, 0.045f));
     }
-    const std::string widest = std::string(str::kMonthShort) + "12";
+    const std::string widest = std::string(tr(Key::month_short)) + "12";
     const int step = chart::label_step(col_w, ImGui::CalcTextSize(widest.c_str()).x, pad);
     for (int m = 1; m <= 12; m += step) {
-        const std::string label = str::kMonthShort + std::to_string(m);
+        const std::string label = tr(Key::month_short) + std::to_string(m);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
         dl->AddText(ImVec2(col_x(m) + (col_w - w) * 0.5f, o.y), m == selected_month ? text_col : dim_col,
                     label.c_str());
     }
-    const char* lane_names[] = {str::kLaneCommune, str::kLaneDistrict};
+    const char* lane_names[] = {tr(Key::lane_commune), tr(Key::lane_district)};
     for (int lane = 0; lane < 2; ++lane)
         dl->AddText(ImVec2(o.x + pad, o.y + lanes_top + lane_h * float(lane)), dim_col, lane_names[lane]);
-    dl->AddText(ImVec2(o.x + pad, o.y + tasks_top), dim_col, str::kLaneTasks);
+    dl->AddText(ImVec2(o.x + pad, o.y + tasks_top), dim_col, tr(Key::lane_tasks));
 
     // Marks: month bands first, point marks over them (a deadline on the 1st sits on the band).
     struct Hit {
@@ -280,14 +280,14 @@ int draw_timeline(const plan::Plan& plan, const CalendarView& v, const Fonts& fo
         if (n > 0 && ImGui::BeginTooltip()) {
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
             ImGui::PushFont(fonts.label_bold);
-            ImGui::Text("%s: %d%s", month_title(v.year, m).c_str(), n, str::kTasksDueIn);
+            ImGui::Text("%s: %d%s", month_title(v.year, m).c_str(), n, tr(Key::tasks_due_in));
             ImGui::PopFont();
             for (const plan::Task& t : plan.tasks) {
                 if (t.due.year != v.year || t.due.month != m) continue;
                 ImGui::Bullet();  // BulletText does not wrap, and task contents are long
                 ImGui::TextWrapped("%s", t.content.c_str());
             }
-            ImGui::TextDisabled("%s", str::kTaskClickMonth);
+            ImGui::TextDisabled("%s", tr(Key::task_click_month));
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
@@ -309,10 +309,10 @@ void draw_legend(const Fonts& fonts) {
         const char* label;
     };
     const Entry entries[] = {
-        {3, CalendarKind::planned, str::kKindPlanned},
-        {0, CalendarKind::start, str::kKindStart},
-        {0, CalendarKind::deadline, str::kKindDeadline},
-        {4, CalendarKind::planned, str::kLaneTasks},
+        {3, CalendarKind::planned, tr(Key::kind_planned)},
+        {0, CalendarKind::start, tr(Key::kind_start)},
+        {0, CalendarKind::deadline, tr(Key::kind_deadline)},
+        {4, CalendarKind::planned, tr(Key::lane_tasks)},
     };
     const ImVec2 o = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -390,21 +390,21 @@ void text_disabled_wrapped(const std::string& s) {
 
 std::string due_text(const plan::Task& t) {
     if (!t.due_text.empty()) return t.due_text;
-    if (t.due.is_set()) return t.due.is_month() ? month_title(t.due.year, t.due.month) : plan::date_label_vi(t.due);
-    return str::kPanelDash;
+    if (t.due.is_set()) return t.due.is_month() ? month_title(t.due.year, t.due.month) : date_label(t.due);
+    return tr(Key::panel_dash);
 }
 
 void task_tooltip(const plan::Task& t) {
     if (!ImGui::BeginItemTooltip()) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-    std::string ref = str::kTaskRef + t.section + str::kTaskRow + std::to_string(t.row);
+    std::string ref = tr(Key::task_ref) + t.section + tr(Key::task_row) + std::to_string(t.row);
     if (!t.section_title.empty()) ref += " · " + t.section_title;
     ImGui::TextDisabled("%s", ref.c_str());
     ImGui::TextUnformatted(t.content.c_str());
-    ImGui::Text("%s%s", str::kTaskLeadPrefix, t.lead_agency.c_str());
-    ImGui::Text("%s: %s", str::kTaskColDue, due_text(t).c_str());
-    if (!t.note.empty()) ImGui::Text("%s%s", str::kPanelNoteLabel, t.note.c_str());
-    if (!t.source.empty()) ImGui::TextDisabled("%s%s", str::kPanelSourceLabel, t.source.c_str());
+    ImGui::Text("%s%s", tr(Key::task_lead_prefix), t.lead_agency.c_str());
+    ImGui::Text("%s: %s", tr(Key::task_col_due), due_text(t).c_str());
+    if (!t.note.empty()) ImGui::Text("%s%s", tr(Key::panel_note_label), t.note.c_str());
+    if (!t.source.empty()) ImGui::TextDisabled("%s%s", tr(Key::panel_source_label), t.source.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -412,11 +412,11 @@ void task_tooltip(const plan::Task& t) {
 void draw_task_filters(const CalendarView& v, PanelState& st) {
     int agency = st.agency();
     if (agency < 0 || agency > int(v.lead_agencies.size())) agency = 0;  // the plan changed under the filter
-    ImGui::TextDisabled("%s", str::kTaskFilterAgency);
+    ImGui::TextDisabled("%s", tr(Key::task_filter_agency));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    const char* preview = agency == 0 ? str::kTaskAllAgencies : v.lead_agencies[size_t(agency - 1)].c_str();
+    const char* preview = agency == 0 ? tr(Key::task_all_agencies) : v.lead_agencies[size_t(agency - 1)].c_str();
     if (ImGui::BeginCombo("##agency", preview)) {
-        if (ImGui::Selectable(str::kTaskAllAgencies, agency == 0)) agency = 0;
+        if (ImGui::Selectable(tr(Key::task_all_agencies), agency == 0)) agency = 0;
         for (size_t i = 0; i < v.lead_agencies.size(); ++i) {
             ImGui::PushID(int(i));
             if (ImGui::Selectable(v.lead_agencies[i].c_str(), agency == int(i) + 1)) agency = int(i) + 1;
@@ -429,15 +429,15 @@ void draw_task_filters(const CalendarView& v, PanelState& st) {
     const int month = st.month();
     if (month >= 1 && month <= 12 && v.year > 0) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s%s", str::kTaskMonthFilter, month_title(v.year, month).c_str());
+        ImGui::TextDisabled("%s%s", tr(Key::task_month_filter), month_title(v.year, month).c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton(str::kTaskClearMonth)) st.storage->SetInt(st.month_id, 0);
+        if (ImGui::SmallButton(tr(Key::task_clear_month))) st.storage->SetInt(st.month_id, 0);
     }
 }
 
 void draw_task_table(const plan::Plan& plan, const std::vector<TaskGroup>& groups, const Fonts& fonts) {
     if (groups.empty()) {
-        ImGui::TextDisabled("%s", str::kTaskNoMatch);
+        ImGui::TextDisabled("%s", tr(Key::task_no_match));
         return;
     }
     const float fs = ImGui::GetFontSize();
@@ -448,10 +448,10 @@ void draw_task_table(const plan::Plan& plan, const std::vector<TaskGroup>& group
     const ImGuiTableFlags flags =
         ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     if (!ImGui::BeginTable("##tasks", columns, flags)) return;
-    ImGui::TableSetupColumn(narrow ? str::kTaskColTask : str::kTaskColContent, ImGuiTableColumnFlags_WidthStretch,
+    ImGui::TableSetupColumn(narrow ? tr(Key::task_col_task) : tr(Key::task_col_content), ImGuiTableColumnFlags_WidthStretch,
                             3.0f);
-    if (!narrow) ImGui::TableSetupColumn(str::kTaskColLead, ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(str::kTaskColDue, ImGuiTableColumnFlags_WidthFixed, std::round(fs * 6.5f));
+    if (!narrow) ImGui::TableSetupColumn(tr(Key::task_col_lead), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr(Key::task_col_due), ImGuiTableColumnFlags_WidthFixed, std::round(fs * 6.5f));
     ImGui::TableHeadersRow();
 
     const ImU32 group_bg = ImGui::GetColorU32(ImGuiCol_Header);
@@ -463,7 +463,7 @@ void draw_task_table(const plan::Plan& plan, const std::vector<TaskGroup>& group
         ImGui::TextUnformatted(g.title.c_str());
         ImGui::PopFont();
         ImGui::TableSetColumnIndex(columns - 1);
-        const std::string count = std::to_string(g.tasks.size()) + str::kTasksCount;
+        const std::string count = std::to_string(g.tasks.size()) + tr(Key::tasks_count);
         ImGui::TextDisabled("%s", count.c_str());
 
         for (size_t ti : g.tasks) {
@@ -473,7 +473,7 @@ void draw_task_table(const plan::Plan& plan, const std::vector<TaskGroup>& group
             ImGui::TableSetColumnIndex(0);
             ImGui::BeginGroup();
             ImGui::TextWrapped("%s", t.content.c_str());
-            if (narrow) text_disabled_wrapped(str::kTaskLeadPrefix + t.lead_agency);
+            if (narrow) text_disabled_wrapped(tr(Key::task_lead_prefix) + t.lead_agency);
             ImGui::EndGroup();
             task_tooltip(t);
             if (!narrow) {
@@ -493,7 +493,7 @@ void draw_task_table(const plan::Plan& plan, const std::vector<TaskGroup>& group
 // [SECTION] Pure view
 
 std::string month_title(int year, int month) {
-    return str::kMonthPrefix + std::to_string(month) + "/" + std::to_string(year);
+    return tr(Key::month_prefix) + std::to_string(month) + "/" + std::to_string(year);
 }
 
 CalendarView calendar_view(const plan::Plan& plan) {
@@ -547,7 +547,7 @@ CalendarView calendar_view(const plan::Plan& plan) {
 std::vector<TaskGroup> task_groups(const plan::Plan& plan, std::string_view lead_agency, plan::Date month) {
     std::vector<TaskGroup> groups;
     TaskGroup undated;
-    undated.title = str::kTaskNoDueGroup;
+    undated.title = tr(Key::task_no_due_group);
     for (size_t i = 0; i < plan.tasks.size(); ++i) {
         const plan::Task& t = plan.tasks[i];
         if (!lead_agency.empty() && t.lead_agency != lead_agency) continue;
@@ -583,12 +583,12 @@ void draw_calendar_panel(const plan::Plan& plan, const Fonts& fonts) {
     PanelState st = panel_state();
 
     ImGui::PushFont(fonts.heading);
-    std::string title = str::kCalendarTitle;
-    if (v.year > 0) title += str::kPanelInYear + std::to_string(v.year);
+    std::string title = tr(Key::calendar_title);
+    if (v.year > 0) title += tr(Key::panel_in_year) + std::to_string(v.year);
     ImGui::TextWrapped("%s", title.c_str());
     ImGui::PopFont();
     if (!v.has_data) {
-        ImGui::TextDisabled("%s", str::kNoData);
+        ImGui::TextDisabled("%s", tr(Key::no_data));
         ImGui::PopID();
         return;
     }
@@ -599,13 +599,13 @@ void draw_calendar_panel(const plan::Plan& plan, const Fonts& fonts) {
         hovered_event = draw_timeline(plan, v, fonts, st, linked);
         draw_legend(fonts);
     }
-    if (v.tasks_undated > 0) text_disabled_wrapped(std::to_string(v.tasks_undated) + str::kTasksUndated);
+    if (v.tasks_undated > 0) text_disabled_wrapped(std::to_string(v.tasks_undated) + tr(Key::tasks_undated));
     if (v.tasks_other_years > 0)
-        text_disabled_wrapped(std::to_string(v.tasks_other_years) + str::kTasksOtherYears + std::to_string(v.year));
+        text_disabled_wrapped(std::to_string(v.tasks_other_years) + tr(Key::tasks_other_years) + std::to_string(v.year));
 
     if (!v.events.empty()) {
         ImGui::Spacing();
-        ImGui::SeparatorText(str::kEventsTitle);
+        ImGui::SeparatorText(tr(Key::events_title));
         const int list_hovered = draw_event_list(plan, v, fonts, hovered_event >= 0 ? hovered_event : linked);
         // Hovering a list row rings its mark on the timeline, which was drawn earlier this
         // frame: remembered for the next one.
@@ -613,9 +613,9 @@ void draw_calendar_panel(const plan::Plan& plan, const Fonts& fonts) {
     }
 
     ImGui::Spacing();
-    ImGui::SeparatorText(str::kTasksTitle);
+    ImGui::SeparatorText(tr(Key::tasks_title));
     if (plan.tasks.empty()) {
-        ImGui::TextDisabled("%s", str::kNoData);
+        ImGui::TextDisabled("%s", tr(Key::no_data));
         ImGui::PopID();
         return;
     }

@@ -9,7 +9,7 @@
 
 #include "core/text.hpp"
 #include "ui/chart.hpp"
-#include "ui/strings_vi.hpp"
+#include "ui/strings.hpp"
 
 namespace ntm::ui {
 
@@ -22,7 +22,7 @@ constexpr int kShareDecimals = 1;
 // (up to 3 decimals for a fractional amount).
 std::string amount_short(double million_dong) {
     static constexpr std::string_view kUnit = " tri\xE1\xBB\x87u \xC4\x91\xE1\xBB\x93ng";  // " triệu đồng"
-    const std::string s = text::format_million_dong_vi(million_dong);
+    const std::string s = i18n::format_million_dong(million_dong);
     const bool has_unit = s.size() > kUnit.size() && s.compare(s.size() - kUnit.size(), kUnit.size(), kUnit) == 0;
     return has_unit ? s.substr(0, s.size() - kUnit.size()) : s;
 }
@@ -32,38 +32,38 @@ FundingRow make_row(std::string label, double million_dong) {
     r.label = std::move(label);
     r.amount_million_dong = million_dong;
     r.amount_text = amount_short(million_dong);
-    r.amount_long_text = text::format_million_dong_vi(million_dong);
-    r.billion_text = text::format_billion_dong_vi(million_dong, 0);
+    r.amount_long_text = i18n::format_million_dong(million_dong);
+    r.billion_text = i18n::format_billion_dong(million_dong, 0);
     return r;
 }
 
 void set_share(FundingRow& r, double percent) {
     r.share_percent = percent;
-    r.share_text = text::format_percent_vi(percent / 100.0, kShareDecimals);
+    r.share_text = i18n::format_percent(percent / 100.0, kShareDecimals);
 }
 
 std::string amount_line(const FundingRow& r) { return r.amount_long_text + " (" + r.billion_text + ")"; }
 
 std::string source_tooltip(const plan::FundingSource& s, const FundingRow& r) {
     std::string t;
-    if (!s.name.empty() && s.name != s.label) t += str::kFundingPlanWording + s.name + "\n";
-    if (!s.group.empty()) t += str::kFundingGroup + s.group + "\n";
+    if (!s.name.empty() && s.name != s.label) t += tr(Key::funding_plan_wording) + s.name + "\n";
+    if (!s.group.empty()) t += tr(Key::funding_group) + s.group + "\n";
     t += amount_line(r) + "\n";
-    t += r.share_text + str::kFundingShareOfTotal + "\n";
+    t += r.share_text + tr(Key::funding_share_of_total) + "\n";
     const double inv = s.investment_million_dong.value_or(0.0);
     const double rec = s.recurrent_million_dong.value_or(0.0);
     if (s.investment_million_dong)
-        t += std::string(str::kFundingInvestment) + ": " + text::format_million_dong_vi(inv) + "\n";
+        t += std::string(tr(Key::funding_investment)) + ": " + i18n::format_million_dong(inv) + "\n";
     if (s.recurrent_million_dong)
-        t += std::string(str::kFundingRecurrent) + ": " + text::format_million_dong_vi(rec) + "\n";
+        t += std::string(tr(Key::funding_recurrent)) + ": " + i18n::format_million_dong(rec) + "\n";
     if (!s.investment_million_dong && !s.recurrent_million_dong) {
-        t += std::string(str::kFundingSourceNotSplit) + "\n";
+        t += std::string(tr(Key::funding_source_not_split)) + "\n";
     } else if (s.amount_million_dong - inv - rec > 0.0005) {  // a partial split: name the rest
-        t += std::string(str::kFundingUnsplit) + ": " +
-             text::format_million_dong_vi(s.amount_million_dong - inv - rec) + "\n";
+        t += std::string(tr(Key::funding_unsplit)) + ": " +
+             i18n::format_million_dong(s.amount_million_dong - inv - rec) + "\n";
     }
-    if (!s.note.empty()) t += str::kPanelNoteLabel + s.note + "\n";
-    if (!s.source.empty()) t += str::kPanelSourceLabel + s.source + "\n";
+    if (!s.note.empty()) t += tr(Key::panel_note_label) + s.note + "\n";
+    if (!s.source.empty()) t += tr(Key::panel_source_label) + s.source + "\n";
     if (!t.empty()) t.pop_back();
     return t;
 }
@@ -71,7 +71,7 @@ std::string source_tooltip(const plan::FundingSource& s, const FundingRow& r) {
 std::string join(const std::vector<std::string>& parts) {
     std::string out;
     for (const std::string& p : parts) {
-        if (!out.empty()) out += str::kPanelListSeparator;
+        if (!out.empty()) out += tr(Key::panel_list_separator);
         out += p;
     }
     return out;
@@ -102,12 +102,12 @@ FundingView funding_view(const plan::Plan& plan) {
     FundingView v;
     const plan::Funding& f = plan.funding;
     v.has_data = !f.sources.empty();
-    v.source_line = str::kFundingSourceLine;
-    if (!plan.document.number.empty()) v.source_line += str::kFundingOfPlan + plan.document.number;
+    v.source_line = tr(Key::funding_source_line);
+    if (!plan.document.number.empty()) v.source_line += tr(Key::funding_of_plan) + plan.document.number;
     if (!v.has_data) return v;
 
     const plan::FundingTotals totals = plan::funding_totals(f);
-    v.total = make_row(str::kFundingTotalComputed, totals.amount_million_dong);
+    v.total = make_row(tr(Key::funding_total_computed), totals.amount_million_dong);
     set_share(v.total, 100.0);
 
     std::vector<double> amounts;
@@ -152,12 +152,12 @@ FundingView funding_view(const plan::Plan& plan) {
     const std::vector<double> parts = {totals.investment_million_dong, totals.recurrent_million_dong,
                                        totals.unsplit_million_dong};
     const std::vector<double> part_pct = chart::rounded_percentages(parts, kShareDecimals);
-    const char* part_labels[] = {str::kFundingInvestment, str::kFundingRecurrent, str::kFundingUnsplit};
+    const char* part_labels[] = {tr(Key::funding_investment), tr(Key::funding_recurrent), tr(Key::funding_unsplit)};
     for (size_t i = 0; i < parts.size(); ++i) {
         FundingRow r = make_row(part_labels[i], parts[i]);
         set_share(r, part_pct[i]);
-        r.tooltip = amount_line(r) + "\n" + r.share_text + str::kFundingShareOfTotal;
-        if (i == 2) r.tooltip += std::string("\n") + str::kFundingSplitPartHint;
+        r.tooltip = amount_line(r) + "\n" + r.share_text + tr(Key::funding_share_of_total);
+        if (i == 2) r.tooltip += std::string("\n") + tr(Key::funding_split_part_hint);
         v.split.push_back(std::move(r));
     }
     std::vector<std::string> split_members;
@@ -167,16 +167,16 @@ FundingView funding_view(const plan::Plan& plan) {
     }
     v.has_split = !split_members.empty();
     if (!v.has_split) {
-        v.split_note = str::kFundingSplitNone;
+        v.split_note = tr(Key::funding_split_none);
     } else {
-        v.split_note = str::kFundingSplitBy + join(split_members);
-        v.split_note += split_members.size() < f.sources.size() ? str::kFundingSplitRest : ".";
+        v.split_note = tr(Key::funding_split_by) + join(split_members);
+        v.split_note += split_members.size() < f.sources.size() ? tr(Key::funding_split_rest) : ".";
     }
 
     if (f.stated_total_million_dong &&
         std::fabs(*f.stated_total_million_dong - totals.amount_million_dong) > 0.0005) {  // thousand-đồng precision
-        v.stated_total_warning = str::kFundingStatedTotal + text::format_million_dong_vi(*f.stated_total_million_dong) +
-                                 str::kFundingStatedDiffers + v.total.amount_long_text;
+        v.stated_total_warning = tr(Key::funding_stated_total) + i18n::format_million_dong(*f.stated_total_million_dong) +
+                                 tr(Key::funding_stated_differs) + v.total.amount_long_text;
     }
     return v;
 }
@@ -185,13 +185,13 @@ void draw_funding_panel(const plan::Plan& plan, const Fonts& fonts) {
     const FundingView v = funding_view(plan);
     ImGui::PushID("funding_panel");
     ImGui::PushFont(fonts.heading);
-    std::string title = str::kFundingTitle;
-    if (plan.document.year > 0) title += str::kPanelInYear + std::to_string(plan.document.year);
+    std::string title = tr(Key::funding_title);
+    if (plan.document.year > 0) title += tr(Key::panel_in_year) + std::to_string(plan.document.year);
     text_wrapped(title);
     ImGui::PopFont();
 
     if (!v.has_data) {
-        ImGui::TextDisabled("%s", str::kNoData);
+        ImGui::TextDisabled("%s", tr(Key::no_data));
         ImGui::Spacing();
         text_disabled_wrapped(v.source_line);
         ImGui::PopID();
@@ -199,7 +199,7 @@ void draw_funding_panel(const plan::Plan& plan, const Fonts& fonts) {
     }
 
     // The total first, large: it is the figure people quote.
-    ImGui::TextDisabled("%s", str::kFundingTotalComputed);
+    ImGui::TextDisabled("%s", tr(Key::funding_total_computed));
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted(v.total.amount_long_text.c_str());
     ImGui::PopFont();
@@ -211,8 +211,8 @@ void draw_funding_panel(const plan::Plan& plan, const Fonts& fonts) {
     }
 
     ImGui::Spacing();
-    ImGui::SeparatorText(str::kFundingBySource);
-    text_right(str::kFundingUnit, true);
+    ImGui::SeparatorText(tr(Key::funding_by_source));
+    text_right(tr(Key::funding_unit), true);
     std::vector<chart::BarItem> bars;
     for (const FundingRow& r : v.sources)
         bars.push_back({r.label, r.amount_million_dong, r.amount_text, r.share_text, r.tooltip, chart::colour::kBlue});
@@ -223,12 +223,12 @@ void draw_funding_panel(const plan::Plan& plan, const Fonts& fonts) {
 
     for (const FundingGroup& g : v.groups) {
         ImGui::Spacing();
-        text_wrapped(str::kFundingOfWhich + g.name + " (" + join(g.members) + "): " + g.subtotal.amount_long_text +
-                     ", " + g.subtotal.share_text + str::kFundingShareOfTotal + ".");
+        text_wrapped(tr(Key::funding_of_which) + g.name + " (" + join(g.members) + "): " + g.subtotal.amount_long_text +
+                     ", " + g.subtotal.share_text + tr(Key::funding_share_of_total) + ".");
     }
 
     ImGui::Spacing();
-    ImGui::SeparatorText(str::kFundingSplitTitle);
+    ImGui::SeparatorText(tr(Key::funding_split_title));
     if (v.has_split) {
         std::vector<chart::BarItem> parts;
         const uint32_t part_colours[] = {chart::colour::kBlue, chart::colour::kOrange, chart::colour::kGrey};
@@ -243,7 +243,7 @@ void draw_funding_panel(const plan::Plan& plan, const Fonts& fonts) {
 
     ImGui::Spacing();
     ImGui::Separator();
-    text_disabled_wrapped(str::kFundingHoverHint);
+    text_disabled_wrapped(tr(Key::funding_hover_hint));
     text_disabled_wrapped(v.source_line);
     ImGui::PopID();
 }

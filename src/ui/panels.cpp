@@ -7,7 +7,7 @@
 #include "core/text.hpp"
 #include "ui/calendar_panel.hpp"
 #include "ui/funding_panel.hpp"
-#include "ui/strings_vi.hpp"
+#include "ui/strings.hpp"
 
 namespace ntm::ui {
 
@@ -70,10 +70,10 @@ void model_card(const PanelView& v, const plan::PilotModel& m, int number) {
     ImGui::TextWrapped("%d. %s", number, m.name.c_str());
     ImGui::PopFont();
     const std::string place = m.unit.commune.empty() ? m.unit.district : m.unit.commune + ", " + m.unit.district;
-    key_value(str::kModelPlace, place);
-    key_value(str::kModelLead, m.lead_agency);
-    key_value(str::kModelPeriod, m.period_text);
-    key_value(str::kModelSource, m.source);
+    key_value(tr(Key::model_place), place);
+    key_value(tr(Key::model_lead), m.lead_agency);
+    key_value(tr(Key::model_period), m.period_text);
+    key_value(tr(Key::model_source), m.source);
 }
 
 // Marker index of a plan model, or -1.
@@ -107,35 +107,35 @@ void model_list(const PanelView& v, const std::vector<const plan::PilotModel*>& 
 // [SECTION] Map tab: province → district → commune
 
 void layer_switch(const PanelView& v, Command& cmd) {
-    ImGui::TextDisabled("%s", str::kLayer);
+    ImGui::TextDisabled("%s", tr(Key::layer));
     for (legend::Layer l : {legend::Layer::targets, legend::Layer::status, legend::Layer::boundaries}) {
-        if (ImGui::RadioButton(legend::layer_label_vi(l), v.layer == l)) cmd = {CommandKind::set_layer, int(l)};
+        if (ImGui::RadioButton(layer_label(l), v.layer == l)) cmd = {CommandKind::set_layer, int(l)};
         if (l != legend::Layer::boundaries) ImGui::SameLine();
     }
 }
 
 void legend_block(const PanelView& v) {
     if (v.layer == legend::Layer::boundaries || !v.classes) return;
-    ImGui::SeparatorText(str::kLegend);
+    ImGui::SeparatorText(tr(Key::legend));
     for (const legend::Row& row : legend::rows(v.layer, *v.classes)) {
         swatch(row.cls);
         ImGui::SameLine();
-        ImGui::TextUnformatted(row.label_vi.c_str());
+        ImGui::TextUnformatted(legend_row_label(v.layer, row).c_str());
     }
     if (v.layer == legend::Layer::targets) {
-        ImGui::TextDisabled("%s", str::kPlanSource);
+        ImGui::TextDisabled("%s", tr(Key::plan_source));
         if (!v.plan->district_targets.empty()) {
-            ImGui::SeparatorText(str::kDistrictTargets);
+            ImGui::SeparatorText(tr(Key::district_targets));
             for (const plan::DistrictTarget& t : v.plan->district_targets) {
                 outline_swatch(legend::class_colour(class_of_standard(t.standard)),
                                t.milestone == plan::DistrictMilestone::dossier ? 2.0f : 3.0f);
                 ImGui::SameLine();
-                ImGui::TextWrapped("%s — %s %s", t.district.c_str(), plan::milestone_label_vi(t.milestone),
-                                   plan::unit_standard_label_vi(t.standard, asset::UnitType::huyen));
+                ImGui::TextWrapped("%s — %s %s", t.district.c_str(), milestone_label(t.milestone),
+                                   unit_standard_label(t.standard, asset::UnitType::huyen));
             }
         }
     } else if (v.layer == legend::Layer::status && (!v.status_loaded || v.status->units.empty())) {
-        wrapped_disabled(str::kStatusSourceEmpty);
+        wrapped_disabled(tr(Key::status_source_empty));
     }
 }
 
@@ -146,18 +146,18 @@ void province_view(const PanelView& v, Command& cmd) {
     if (v.plan_loaded) {
         const double total = plan::funding_total_million_dong(v.plan->funding);
         if (total > 0) {
-            ImGui::SeparatorText(str::kFundingTotal);
-            ImGui::TextWrapped("%s (%s)", text::format_million_dong_vi(total).c_str(),
-                               text::format_billion_dong_vi(total, 0).c_str());
+            ImGui::SeparatorText(tr(Key::funding_total));
+            ImGui::TextWrapped("%s (%s)", i18n::format_million_dong(total).c_str(),
+                               i18n::format_billion_dong(total, 0).c_str());
         }
         if (!v.plan->models.empty()) {
-            ImGui::SeparatorText(str::kModels);
+            ImGui::SeparatorText(tr(Key::models));
             std::vector<const plan::PilotModel*> all;
             for (int n : v.model_numbers) all.push_back(&v.plan->models[size_t(n)]);
             model_list(v, all, cmd);
         }
     }
-    ImGui::SeparatorText(str::kDistricts);
+    ImGui::SeparatorText(tr(Key::districts));
     for (size_t i = 0; i < m.districts.size(); ++i) {
         ImGui::PushID(int(i));
         int targets = 0;
@@ -168,7 +168,7 @@ void province_view(const PanelView& v, Command& cmd) {
             cmd = {CommandKind::select_district, int(i)};
         if (targets > 0) {
             ImGui::SameLine(ImGui::GetContentRegionAvail().x - 70);
-            ImGui::TextDisabled("%d %s", targets, str::kTargetsIn);
+            ImGui::TextDisabled("%d %s", targets, tr(Key::targets_in));
         }
         ImGui::PopID();
     }
@@ -180,7 +180,7 @@ void district_view(const PanelView& v, int district, Command& cmd) {
     ImGui::PushFont(v.fonts->heading);
     ImGui::TextWrapped("%s", d.name.c_str());
     ImGui::PopFont();
-    key_value(str::kArea, text::format_decimal_vi(d.area_ha, 0) + " " + str::kAreaUnit);
+    key_value(tr(Key::area), i18n::format_decimal(d.area_ha, 0) + " " + tr(Key::area_unit));
     if (v.plan_loaded) {
         for (const plan::DistrictTarget* t : plan::find_district_targets(*v.plan, d.name)) {
             outline_swatch(legend::class_colour(class_of_standard(t->standard)), 3);
@@ -189,7 +189,7 @@ void district_view(const PanelView& v, int district, Command& cmd) {
         }
     }
     layer_switch(v, cmd);
-    ImGui::SeparatorText(str::kCommunesOf);
+    ImGui::SeparatorText(tr(Key::communes_of));
     for (size_t i = 0; i < m.communes.size(); ++i) {
         if (m.communes[i].parent != district) continue;
         ImGui::PushID(int(i));
@@ -202,7 +202,7 @@ void district_view(const PanelView& v, int district, Command& cmd) {
         if (v.plan_loaded && v.layer == legend::Layer::targets) {
             if (const plan::CommuneTarget* t = plan::find_commune_target(*v.plan, d.name, m.communes[i].name)) {
                 ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.55f);
-                ImGui::TextDisabled("%s", plan::standard_label_vi(t->standard));
+                ImGui::TextDisabled("%s", standard_label(t->standard));
             }
         }
         ImGui::PopID();
@@ -210,7 +210,7 @@ void district_view(const PanelView& v, int district, Command& cmd) {
     if (v.plan_loaded) {
         const auto models = plan::models_in_district(*v.plan, d.name);
         if (!models.empty()) {
-            ImGui::SeparatorText(str::kModels);
+            ImGui::SeparatorText(tr(Key::models));
             model_list(v, models, cmd);
         }
     }
@@ -223,71 +223,94 @@ void commune_view(const PanelView& v, int commune, Command& cmd) {
     ImGui::PushFont(v.fonts->heading);
     ImGui::TextWrapped("%s", c.name.c_str());
     ImGui::PopFont();
-    key_value(str::kUnitType, asset::unit_type_label_vi(c.type));
-    if (c.parent >= 0) key_value(str::kDistrict, district);
+    key_value(tr(Key::unit_type), unit_type_label(c.type));
+    if (c.parent >= 0) key_value(tr(Key::district), district);
 
     const bool applicable = c.type == asset::UnitType::xa;
-    ImGui::TextDisabled("%s", str::kTarget2024);
+    ImGui::TextDisabled("%s", tr(Key::target2024));
     if (!applicable) {
         swatch(legend::Class::not_applicable);
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", str::kNotApplicable);
+        ImGui::TextWrapped("%s", tr(Key::not_applicable));
     } else if (!v.plan_loaded) {
         swatch(legend::Class::no_data);
         ImGui::SameLine();
-        ImGui::TextUnformatted(str::kNoData);
+        ImGui::TextUnformatted(tr(Key::no_data));
     } else if (const plan::CommuneTarget* t = plan::find_commune_target(*v.plan, district, c.name)) {
         swatch(class_of_standard(t->standard));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", plan::standard_label_vi(t->standard));
+        ImGui::TextWrapped("%s", standard_label(t->standard));
         ImGui::TextDisabled("%s", t->source.c_str());
     } else {
         swatch(legend::Class::none);
         ImGui::SameLine();
-        ImGui::TextUnformatted(str::kNoTarget2024);
+        ImGui::TextUnformatted(tr(Key::no_target2024));
     }
 
-    ImGui::TextDisabled("%s", str::kStatus);
+    ImGui::TextDisabled("%s", tr(Key::status));
     const plan::UnitStatus* s = applicable && v.status_loaded ? plan::find_status(*v.status, district, c.name) : nullptr;
     if (!applicable) {
-        ImGui::TextWrapped("%s", str::kNotApplicable);
+        ImGui::TextWrapped("%s", tr(Key::not_applicable));
     } else if (!s) {
         swatch(legend::Class::no_data);
         ImGui::SameLine();
-        ImGui::TextUnformatted(str::kNoData);
+        ImGui::TextUnformatted(tr(Key::no_data));
     } else {
         swatch(class_of_standard(s->standard));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", s->standard == plan::Standard::none ? str::kStatusNone : plan::standard_label_vi(s->standard));
-        if (s->recognised_on.is_set()) key_value(str::kRecognisedOn, plan::date_label_vi(s->recognised_on));
-        if (!s->decision.empty()) key_value(str::kDecision, s->decision);
-        if (s->criteria_met >= 0) key_value(str::kCriteriaMet, std::to_string(s->criteria_met) + "/19");
+        ImGui::TextWrapped("%s", s->standard == plan::Standard::none ? tr(Key::status_none) : standard_label(s->standard));
+        if (s->recognised_on.is_set()) key_value(tr(Key::recognised_on), date_label(s->recognised_on));
+        if (!s->decision.empty()) key_value(tr(Key::decision), s->decision);
+        if (s->criteria_met >= 0) key_value(tr(Key::criteria_met), std::to_string(s->criteria_met) + "/19");
         if (!s->note.empty()) wrapped_disabled(s->note.c_str());
     }
 
-    key_value(str::kPopulation2009,
-              c.population > 0 ? text::format_int_vi(c.population) + " " + str::kPersons : std::string(str::kNoData));
-    key_value(str::kArea, text::format_decimal_vi(c.area_ha, 0) + " " + str::kAreaUnit);
+    key_value(tr(Key::population2009),
+              c.population > 0 ? i18n::format_int(c.population) + " " + tr(Key::persons) : std::string(tr(Key::no_data)));
+    key_value(tr(Key::area), i18n::format_decimal(c.area_ha, 0) + " " + tr(Key::area_unit));
 
     if (v.plan_loaded) {
         const auto models = plan::models_at(*v.plan, district, c.name);
-        ImGui::SeparatorText(str::kModelsHere);
-        if (models.empty()) ImGui::TextDisabled("%s", str::kNoModelsHere);
+        ImGui::SeparatorText(tr(Key::models_here));
+        if (models.empty()) ImGui::TextDisabled("%s", tr(Key::no_models_here));
         for (const plan::PilotModel* mdl : models) model_card(v, *mdl, marker_of(v, mdl) + 1);
     }
     ImGui::Spacing();
-    if (ImGui::Button(str::kClearSelection)) cmd = {CommandKind::clear_selection, -1};
+    if (ImGui::Button(tr(Key::clear_selection))) cmd = {CommandKind::clear_selection, -1};
+}
+
+// The search field. The text itself is typed into the page's input element (so Vietnamese
+// input methods work) and mirrored here; results are chosen by click, arrows or Enter.
+void search_box(const PanelView& v, Command& cmd) {
+    const bool typing = v.search_open && v.search_query && !v.search_query->empty();
+    std::string shown = typing ? *v.search_query + "|" : std::string(tr(Key::search_placeholder));
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0, 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(typing ? ImGuiCol_Text : ImGuiCol_TextDisabled));
+    if (ImGui::Button((shown + "##search").c_str(), ImVec2(-FLT_MIN, 0))) cmd = {CommandKind::open_search, -1};
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
+    if (!v.search_open || !v.search_results) return;
+    for (size_t i = 0; i < v.search_results->size(); ++i) {
+        const search::Match& m = (*v.search_results)[i];
+        ImGui::PushID(int(i));
+        if (ImGui::Selectable(std::string(m.display).c_str(), int(i) == v.search_cursor))
+            cmd = {CommandKind::choose_search, int(i)};
+        ImGui::PopID();
+    }
+    if (typing && v.search_results->empty()) ImGui::TextDisabled("%s", tr(Key::search_no_results));
+    ImGui::Separator();
 }
 
 void breadcrumb(const PanelView& v, int district, Command& cmd) {
     const asset::MapAsset& m = *v.map;
     if (district < 0) {
-        ImGui::TextUnformatted(m.province.empty() ? str::kProvince : m.province[0].name.c_str());
-        ImGui::TextDisabled("%s %s · %s %s", text::format_int_vi(int64_t(m.communes.size())).c_str(), str::kCommuneCount,
-                            text::format_int_vi(int64_t(m.districts.size())).c_str(), "đơn vị cấp huyện");
+        ImGui::TextUnformatted(m.province.empty() ? tr(Key::province) : m.province[0].name.c_str());
+        ImGui::TextDisabled("%s %s · %s %s", i18n::format_int(int64_t(m.communes.size())).c_str(), tr(Key::commune_count),
+                            i18n::format_int(int64_t(m.districts.size())).c_str(), tr(Key::district_count));
         return;
     }
-    if (ImGui::SmallButton(str::kBackToProvince)) cmd = {CommandKind::clear_selection, -1};
+    if (ImGui::SmallButton(tr(Key::back_to_province))) cmd = {CommandKind::clear_selection, -1};
     ImGui::SameLine();
     ImGui::TextDisabled("›");
     ImGui::SameLine();
@@ -316,10 +339,10 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
     if (v.narrow) {
         // Phone: a drawer. Its title bar opens and closes it.
-        if (ImGui::Button(v.drawer_open ? str::kDrawerClose : str::kDrawerOpen)) cmd = {CommandKind::toggle_drawer, -1};
+        if (ImGui::Button(v.drawer_open ? tr(Key::drawer_close) : tr(Key::drawer_open))) cmd = {CommandKind::toggle_drawer, -1};
         ImGui::SameLine();
         ImGui::PushFont(v.fonts->label_bold);
-        ImGui::TextUnformatted(str::kAppTitle);
+        ImGui::TextUnformatted(tr(Key::app_title));
         ImGui::PopFont();
         if (!v.drawer_open) {
             ImGui::End();
@@ -327,13 +350,14 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
         }
     } else {
         ImGui::PushFont(v.fonts->heading);
-        ImGui::TextWrapped("%s", str::kAppTitle);
+        ImGui::TextWrapped("%s", tr(Key::app_title));
         ImGui::PopFont();
-        ImGui::TextDisabled("%s", str::kAppSubtitle);
+        ImGui::TextDisabled("%s", tr(Key::app_subtitle));
     }
 
+    search_box(v, cmd);
     if (ImGui::BeginTabBar("##tabs")) {
-        if (ImGui::BeginTabItem(str::kTabMap)) {
+        if (ImGui::BeginTabItem(tr(Key::tab_map))) {
             const int district =
                 v.selected_commune >= 0 ? m.communes[size_t(v.selected_commune)].parent : v.selected_district;
             breadcrumb(v, district, cmd);
@@ -349,13 +373,13 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(str::kTabFunding)) {
+        if (ImGui::BeginTabItem(tr(Key::tab_funding))) {
             ImGui::BeginChild("##funding-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.4f));
             if (v.plan) draw_funding_panel(*v.plan, *v.fonts);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(str::kTabCalendar)) {
+        if (ImGui::BeginTabItem(tr(Key::tab_calendar))) {
             ImGui::BeginChild("##calendar-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.4f));
             if (v.plan) draw_calendar_panel(*v.plan, *v.fonts);
             ImGui::EndChild();
@@ -365,21 +389,81 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
     }
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", str::kHint);
+    ImGui::TextWrapped("%s", tr(Key::hint));
     ImGui::PopStyleColor();
-    if (ImGui::SmallButton(str::kAbout)) cmd = {CommandKind::show_about, -1};
+    if (ImGui::SmallButton(tr(Key::about))) cmd = {CommandKind::show_about, -1};
     ImGui::SameLine();
     if (ImGui::SmallButton("?")) cmd = {CommandKind::show_help, -1};
     ImGui::SameLine();
+    if (v.tour && !v.tour->steps.empty() && ImGui::SmallButton(tr(Key::present))) cmd = {CommandKind::present, 1};
+    ImGui::SameLine();
+    const bool english = i18n::language() == i18n::Lang::en;
+    if (ImGui::SmallButton(english ? tr(Key::lang_vi) : tr(Key::lang_en))) cmd = {CommandKind::set_language, english ? 0 : 1};
+    ImGui::SameLine();
     ImGui::TextDisabled("·");
     ImGui::SameLine();
-    ImGui::TextUnformatted(str::kExportPng);
+    ImGui::TextUnformatted(tr(Key::export_png));
     for (int scale : {1, 2, 4}) {
         ImGui::SameLine();
         ImGui::PushID(scale);
         const std::string label = std::to_string(scale) + "×";
         if (ImGui::SmallButton(label.c_str())) cmd = {CommandKind::export_png, scale};
         ImGui::PopID();
+    }
+    ImGui::End();
+    return cmd;
+}
+
+// [SECTION] Presentation mode
+
+Command draw_presentation_panel(const PanelView& v, RectPx rect) {
+    Command cmd;
+    ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
+    ImGui::SetNextWindowSize(ImVec2(rect.w, rect.h));
+    ImGui::Begin("##present", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+    const int n = v.tour ? int(v.tour->steps.size()) : 0;
+    if (v.tour && !v.tour->title.empty()) ImGui::TextDisabled("%s", v.tour->title.c_str());
+    if (n > 0 && v.tour_step >= 0 && v.tour_step < n) {
+        const tour::Step& s = v.tour->steps[size_t(v.tour_step)];
+        ImGui::TextDisabled(tr(Key::tour_step), v.tour_step + 1, n);
+        ImGui::PushFont(v.fonts->heading);
+        ImGui::TextWrapped("%s", tour::step_title(s, false).c_str());
+        ImGui::PopFont();
+        ImGui::TextWrapped("%s", tour::step_text(s, false).c_str());
+        ImGui::Spacing();
+        ImGui::BeginDisabled(v.tour_step == 0);
+        if (ImGui::Button(tr(Key::tour_previous))) cmd = {CommandKind::tour_step, v.tour_step - 1};
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(v.tour_step + 1 >= n);
+        if (ImGui::Button(tr(Key::tour_next))) cmd = {CommandKind::tour_step, v.tour_step + 1};
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Key::tour_exit))) cmd = {CommandKind::present, 0};
+        ImGui::Separator();
+        ImGui::BeginChild("##step-panel");
+        switch (s.panel) {
+            case tour::Panel::legend: legend_block(v); break;
+            case tour::Panel::funding:
+                if (v.plan) draw_funding_panel(*v.plan, *v.fonts);
+                break;
+            case tour::Panel::calendar:
+                if (v.plan) draw_calendar_panel(*v.plan, *v.fonts);
+                break;
+            case tour::Panel::models:
+                for (size_t i = 0; i < v.model_numbers.size(); ++i) {
+                    model_card(v, v.plan->models[size_t(v.model_numbers[i])], int(i) + 1);
+                    ImGui::Spacing();
+                }
+                break;
+            case tour::Panel::none: legend_block(v); break;
+        }
+        ImGui::EndChild();
+    } else {
+        ImGui::TextWrapped("%s", tr(Key::tour_empty));
+        if (ImGui::Button(tr(Key::tour_exit))) cmd = {CommandKind::present, 0};
     }
     ImGui::End();
     return cmd;
@@ -399,7 +483,7 @@ void draw_hover_tooltip(const PanelView& v) {
         const legend::Class cls = (*v.classes)[size_t(v.hovered_commune)];
         swatch(cls);
         ImGui::SameLine();
-        ImGui::TextUnformatted(legend::class_label_vi(v.layer, cls));
+        ImGui::TextUnformatted(class_label(v.layer, cls));
     }
     ImGui::EndTooltip();
 }
@@ -417,16 +501,16 @@ void draw_about_box(bool& open, RectPx canvas) {
     const float w = std::min(560.0f, canvas.w - 32);
     ImGui::SetNextWindowPos(ImVec2(canvas.x + (canvas.w - w) / 2, canvas.y + canvas.h * 0.15f), ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Appearing);
-    if (ImGui::Begin(str::kAboutTitle, &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextWrapped("%s", str::kAboutBody);
+    if (ImGui::Begin(tr(Key::about_title), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped("%s", tr(Key::about_body));
         ImGui::Spacing();
-        ImGui::TextWrapped("%s", str::kAboutSource);
+        ImGui::TextWrapped("%s", tr(Key::about_source));
         ImGui::Spacing();
-        ImGui::TextWrapped("%s", str::kAboutApprox);
+        ImGui::TextWrapped("%s", tr(Key::about_approx));
         ImGui::Spacing();
-        ImGui::TextWrapped("%s", str::kAboutPlan);
+        ImGui::TextWrapped("%s", tr(Key::about_plan));
         ImGui::Spacing();
-        if (ImGui::Button(str::kClose)) open = false;
+        if (ImGui::Button(tr(Key::close))) open = false;
     }
     ImGui::End();
 }
@@ -436,21 +520,21 @@ void draw_help_overlay(bool& open, RectPx canvas) {
     const float w = std::min(520.0f, canvas.w - 24);
     ImGui::SetNextWindowPos(ImVec2(canvas.x + (canvas.w - w) / 2, canvas.y + canvas.h * 0.12f), ImGuiCond_Appearing);
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, canvas.h * 0.8f));
-    if (ImGui::Begin(str::kHelpTitle, &open,
+    if (ImGui::Begin(tr(Key::help_title), &open,
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg, ImVec2(w - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
             ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthFixed, w * 0.42f);
             ImGui::TableSetupColumn("##action", ImGuiTableColumnFlags_WidthStretch);
-            for (const auto& row : str::kShortcuts) {
+            for (const auto& row : i18n::kShortcuts) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(row[0]);
+                ImGui::TextUnformatted(tr(row[0]));
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", row[1]);
+                ImGui::TextWrapped("%s", tr(row[1]));
             }
             ImGui::EndTable();
         }
-        if (ImGui::Button(str::kClose)) open = false;
+        if (ImGui::Button(tr(Key::close))) open = false;
     }
     ImGui::End();
 }
@@ -460,7 +544,7 @@ void draw_error_list(const PanelView& v, RectPx rect) {
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
     ImGui::SetNextWindowSizeConstraints(ImVec2(rect.w, 0), ImVec2(rect.w, 260));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.93f, 0.90f, 0.97f));
-    ImGui::Begin(str::kErrorsTitle, nullptr,
+    ImGui::Begin(tr(Key::errors_title), nullptr,
                  ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushTextWrapPos(rect.w - 20);

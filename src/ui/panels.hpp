@@ -2,7 +2,7 @@
 // hover tooltip, about box and the error list.
 //
 // Immediate-mode functions: they read plain state and return what the user asked for as a
-// Command; they never change the app themselves. Every string comes from strings_vi.hpp.
+// Command; they never change the app themselves. Every string comes from the translation table (ui/strings.hpp).
 //
 //   ntm::ui::Command cmd = ntm::ui::draw_side_panel(view, rect);
 //   if (cmd.kind == ntm::ui::CommandKind::select_district) app_select_district(app, cmd.index);
@@ -14,12 +14,15 @@
 #include "core/asset.hpp"
 #include "core/legend.hpp"
 #include "core/plan.hpp"
+#include "core/search.hpp"
+#include "core/tour.hpp"
 #include "ui/theme.hpp"
 
 namespace ntm::ui {
 
 enum class CommandKind { none, select_district, select_commune, clear_selection, show_about, set_layer, select_model, export_png,
-                         toggle_drawer, show_help };
+                         toggle_drawer, show_help, present, tour_step, open_search, choose_search,
+                         set_language };
 
 struct Command {
     CommandKind kind = CommandKind::none;
@@ -43,6 +46,13 @@ struct PanelView {
     int selected_model = -1, hovered_model = -1;          // marker indices
     std::vector<int> model_numbers;                        // marker index → plan.models index
     bool narrow = false, drawer_open = false;              // phone layout
+    bool presenting = false;
+    const tour::Tour* tour = nullptr;
+    int tour_step = -1;
+    bool search_open = false;
+    const std::string* search_query = nullptr;
+    const std::vector<search::Match>* search_results = nullptr;
+    int search_cursor = 0;
 };
 
 struct RectPx {
@@ -50,6 +60,9 @@ struct RectPx {
 };
 
 Command draw_side_panel(const PanelView& v, RectPx rect);
+// Presentation mode: the tour step (title, text, step n of m, previous/next/exit) and only what
+// the audience needs for it (legend, models, funding or calendar). Nothing depends on hovering.
+Command draw_presentation_panel(const PanelView& v, RectPx rect);
 void draw_hover_tooltip(const PanelView& v);
 void draw_model_tooltip(const PanelView& v, int marker);
 // `open` is cleared when the user closes the box.

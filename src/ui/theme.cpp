@@ -5,7 +5,7 @@
 namespace ntm::ui {
 
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
-                 const std::vector<uint8_t>& symbols_ttf, float pixel_ratio) {
+                 const std::vector<uint8_t>& symbols_ttf, float pixel_ratio, float ui_scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     static ImVector<ImWchar> ranges;
@@ -19,7 +19,8 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
     cfg.FontDataOwnedByAtlas = false;  // the bytes belong to the caller
     cfg.OversampleH = 2;
     static const ImWchar symbol_ranges[] = {0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
-    auto add = [&](const std::vector<uint8_t>& ttf, float size) -> ImFont* {
+    auto add = [&](const std::vector<uint8_t>& ttf, float css_size) -> ImFont* {
+        const float size = css_size * ui_scale;
         if (ttf.empty()) return nullptr;
         ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()),
                                                       size * pixel_ratio, &cfg, ranges.Data);
@@ -43,8 +44,9 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
     return true;
 }
 
-void apply_style() {
+void apply_style(float ui_scale) {
     ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
     ImGui::StyleColorsLight(&s);
     s.WindowRounding = 6;
     s.FrameRounding = 4;
@@ -65,6 +67,7 @@ void apply_style() {
     c[ImGuiCol_ButtonHovered] = ImVec4(0.16f, 0.38f, 0.66f, 0.25f);
     c[ImGuiCol_ButtonActive] = ImVec4(0.16f, 0.38f, 0.66f, 0.40f);
     c[ImGuiCol_Separator] = ImVec4(0.80f, 0.82f, 0.85f, 1);
+    if (ui_scale != 1.0f) s.ScaleAllSizes(ui_scale);
 }
 
 }  // namespace ntm::ui

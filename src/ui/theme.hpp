@@ -26,8 +26,9 @@ struct Fonts {
 
 // Builds the atlas from TTF bytes (kept alive by the caller). Returns false if ImGui rejects a font.
 // `symbols_ttf` (may be empty) supplies "≈ ≤ ≥ −", which Noto Sans lacks; it is merged into every font.
+// `ui_scale` enlarges every size (presentation mode on a projector uses ~1.35).
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
-                 const std::vector<uint8_t>& symbols_ttf, float pixel_ratio);
-void apply_style();
+                 const std::vector<uint8_t>& symbols_ttf, float pixel_ratio, float ui_scale = 1.0f);
+void apply_style(float ui_scale = 1.0f);
 
 }  // namespace ntm::ui

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstring>
 
 #include "core/asset.hpp"
@@ -75,6 +76,78 @@ TEST_CASE("An encoded asset decodes to the same map", "[asset]") {
     CHECK(encode(*r) == bytes);
 }
 
+TEST_CASE("Decoding gives the normalised map: coordinates on the grid, boxes from rings, sorted triangles",
+          "[asset]") {
+    MapAsset m = sample_map();
+    // Off-grid coordinates, a stale box and triangles in the triangulator's order.
+    m.xy[0] = 0.3f;   // → 0.25 on the quarter-metre grid
+    m.xy[1] = -0.4f;  // → -0.5
+    m.indices = {2, 0, 1, 3, 0, 2};
+    m.communes[0].label.x += 0.1;
+    m.communes[0].bbox.max_x += 7;
+    const std::vector<uint8_t> bytes = encode(m);
+    auto r = decode(bytes.data(), bytes.size());
+    REQUIRE(r.ok());
+    CHECK(r->xy[0] == 0.25f);
+    CHECK(r->xy[1] == -0.5f);
+    // Each triangle starts at its smallest vertex with its winding kept, then sorted.
+    CHECK(r->indices == std::vector<uint32_t>{0, 1, 2, 0, 2, 3});
+    CHECK(r->communes[0].bbox.max_x == m.origin.x + 100);
+    CHECK(r->communes[0].bbox.min_y == m.origin.y - 0.5);
+    CHECK(r->communes[0].label.x == m.origin.x + 50);
+
+    MapAsset n = m;
+    normalize(n);
+    CHECK(r->xy == n.xy);
+    CHECK(r->indices == n.indices);
+    for (size_t i = 0; i < n.communes.size(); ++i) {
+        CHECK(r->communes[i].label.x == n.communes[i].label.x);
+        CHECK(r->communes[i].label.y == n.communes[i].label.y);
+        CHECK(r->communes[i].bbox.min_x == n.communes[i].bbox.min_x);
+        CHECK(r->communes[i].bbox.max_y == n.communes[i].bbox.max_y);
+    }
+    CHECK(encode(n) == bytes);
+    CHECK(encode(*r) == bytes);
+}
+
+TEST_CASE("Shared edges are written once; any ring and feature layout still round-trips", "[asset]") {
+    // A ring repeated backwards (a neighbour's side of a shared edge) and forwards (a district
+    // made of its communes' vertices) costs about a byte per vertex, not two coordinates.
+    MapAsset m;
+    m.origin = {11800000, 1070000};
+    const int n = 200;
+    for (int i = 0; i < n; ++i) {
+        m.xy.push_back(float(1000 * std::cos(i * 0.0314) + (i * 7919 % 13)));
+        m.xy.push_back(float(1000 * std::sin(i * 0.0314) - (i * 104729 % 11)));
+    }
+    const size_t one_ring = encode(m).size();
+    for (int i = n - 1; i >= 0; --i) m.xy.insert(m.xy.end(), {m.xy[size_t(2 * i)], m.xy[size_t(2 * i + 1)]});
+    for (int i = 0; i < n; ++i) m.xy.insert(m.xy.end(), {m.xy[size_t(2 * i)], m.xy[size_t(2 * i + 1)]});
+    m.rings = {{0, uint32_t(n)}, {uint32_t(2 * n), uint32_t(n)}, {uint32_t(n), uint32_t(n)}};  // out of order
+    Feature a, b;
+    a.name = "Xã A";
+    a.first_ring = 2;  // before its neighbour's rings
+    a.ring_count = 1;
+    b.name = "Xã B";
+    b.first_ring = 0;
+    b.ring_count = 2;
+    m.communes = {a, b};
+    const std::vector<uint8_t> bytes = encode(m);
+    CHECK(bytes.size() < one_ring + 2 * n + 64);
+    auto r = decode(bytes.data(), bytes.size());
+    REQUIRE(r.ok());
+    MapAsset norm = m;
+    normalize(norm);
+    CHECK(r->xy == norm.xy);
+    REQUIRE(r->rings.size() == 3);
+    CHECK(r->rings[1].first_vertex == uint32_t(2 * n));
+    CHECK(r->rings[2].first_vertex == uint32_t(n));
+    CHECK(r->communes[0].first_ring == 2);
+    CHECK(r->communes[1].first_ring == 0);
+    CHECK(r->communes[1].ring_count == 2);
+    CHECK(encode(*r) == bytes);
+}
+
 TEST_CASE("The asset reader rejects damaged files with a Vietnamese message", "[asset]") {
     const std::vector<uint8_t> good = encode(sample_map());
 
@@ -125,6 +198,26 @@ TEST_CASE("The asset reader rejects damaged files with a Vietnamese message", "[
         auto r = decode(bad.data(), bad.size());
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().code == ErrorCode::corrupt);
+    }
+    SECTION("any damaged byte of the sections, with a valid checksum") {
+        // Varints that run on, references to vertices not yet read, indices past the table:
+        // every byte after the fixed header fields, changed and re-checksummed, is either
+        // rejected or decodes to a map whose indices all stay in range.
+        const size_t sections = kHeaderBytes + 16 + 7 * 4 + 8;
+        for (size_t i = sections; i < good.size(); ++i)
+            for (uint8_t x : {uint8_t(0x01), uint8_t(0x80), uint8_t(0xFF)}) {
+                std::vector<uint8_t> bad = good;
+                bad[i] ^= x;
+                const uint32_t crc = crc32(bad.data() + kHeaderBytes, bad.size() - kHeaderBytes);
+                std::memcpy(bad.data() + 12, &crc, 4);
+                auto r = decode(bad.data(), bad.size());
+                if (!r.ok()) {
+                    CHECK(r.error().code == ErrorCode::corrupt);
+                    continue;
+                }
+                for (uint32_t k : r->indices) REQUIRE(k < r->vertex_count());
+                for (const Ring& ring : r->rings) REQUIRE(ring.first_vertex + ring.vertex_count <= r->vertex_count());
+            }
     }
 }
 

@@ -24,7 +24,7 @@
 #include "ui/calendar_panel.hpp"
 #include "ui/chart.hpp"
 #include "ui/funding_panel.hpp"
-#include "ui/strings_vi.hpp"
+#include "ui/strings.hpp"
 #include "ui/theme.hpp"
 
 using namespace ntm;
@@ -279,9 +279,9 @@ TEST_CASE("funding view of the real plan: the total is the sum of the sources, f
 
     // The split adds up to the total, always as the same three parts.
     REQUIRE(v.split.size() == 3);
-    CHECK(v.split[0].label == std::string(ui::str::kFundingInvestment));
-    CHECK(v.split[1].label == std::string(ui::str::kFundingRecurrent));
-    CHECK(v.split[2].label == std::string(ui::str::kFundingUnsplit));
+    CHECK(v.split[0].label == std::string(ui::tr(ui::Key::funding_investment)));
+    CHECK(v.split[1].label == std::string(ui::tr(ui::Key::funding_recurrent)));
+    CHECK(v.split[2].label == std::string(ui::tr(ui::Key::funding_unsplit)));
     CHECK(v.split[0].amount_million_dong + v.split[1].amount_million_dong + v.split[2].amount_million_dong ==
           Approx(sum));
     CHECK(v.has_split);
@@ -324,7 +324,7 @@ TEST_CASE("funding view degrades: no sources, a stated total that disagrees") {
     const ui::FundingView w = ui::funding_view(p);
     CHECK(w.total.amount_long_text == "100 triệu đồng");
     CHECK_FALSE(w.has_split);
-    CHECK(w.split_note == std::string(ui::str::kFundingSplitNone));
+    CHECK(w.split_note == std::string(ui::tr(ui::Key::funding_split_none)));
     CHECK(w.stated_total_warning.find("150 triệu đồng") != std::string::npos);
 }
 
@@ -348,7 +348,7 @@ TEST_CASE("funding panel runs headless on an empty plan and says there is no dat
     const plan::Plan empty;
     auto draw = [&] { ui::draw_funding_panel(empty, h.fonts); };
     const std::string printed = h.frame(320, draw);
-    CHECK(printed.find(ui::str::kNoData) != std::string::npos);
+    CHECK(printed.find(ui::tr(ui::Key::no_data)) != std::string::npos);
     sweep(h, 320, 30, draw);
 }
 
@@ -412,7 +412,7 @@ TEST_CASE("calendar groups every task of the real plan exactly once") {
     const size_t undated =
         size_t(std::count_if(p.tasks.begin(), p.tasks.end(), [](const plan::Task& t) { return !t.due.is_set(); }));
     REQUIRE(undated > 0);  // "Theo tiến độ trung ương ban hành", "Giai đoạn 2024 - 2025"
-    CHECK(groups.back().title == std::string(ui::str::kTaskNoDueGroup));
+    CHECK(groups.back().title == std::string(ui::tr(ui::Key::task_no_due_group)));
     CHECK(groups.back().tasks.size() == undated);
     CHECK(ui::month_title(2024, 6) == "Tháng 6/2024");
 
@@ -480,7 +480,7 @@ TEST_CASE("clicking a month of the task lane filters the table to that month") {
     Headless h;
     const plan::Plan& p = real_plan();
     auto draw = [&] { ui::draw_calendar_panel(p, h.fonts); };
-    const std::string june_filter = std::string(ui::str::kTaskMonthFilter) + "Tháng 6/2024";
+    const std::string june_filter = std::string(ui::tr(ui::Key::task_month_filter)) + "Tháng 6/2024";
     const ImVec2 away(-FLT_MAX, -FLT_MAX);
     const std::string before = h.frame(340, draw);
     CHECK(before.find(june_filter) == std::string::npos);
@@ -496,7 +496,7 @@ TEST_CASE("clicking a month of the task lane filters the table to that month") {
     const std::string printed = h.frame(340, draw, away);
     CHECK(printed.find("Tháng 6/2024") != std::string::npos);
     CHECK(printed.find("Tháng 1/2024") == std::string::npos);  // the January group is filtered out
-    CHECK(printed.find(ui::str::kTaskNoDueGroup) == std::string::npos);
+    CHECK(printed.find(ui::tr(ui::Key::task_no_due_group)) == std::string::npos);
 }
 
 TEST_CASE("calendar panel runs headless on the real plan and on an empty plan") {
@@ -506,7 +506,7 @@ TEST_CASE("calendar panel runs headless on the real plan and on an empty plan") 
     for (float width : {300.0f, 400.0f, 700.0f}) {
         const std::string printed = h.frame(width, draw);
         INFO("width " << width << ", printed:\n" << printed);
-        CHECK(printed.find(ui::str::kTasksTitle) != std::string::npos);
+        CHECK(printed.find(ui::tr(ui::Key::tasks_title)) != std::string::npos);
         sweep(h, width, 150, draw);
     }
 
@@ -515,7 +515,7 @@ TEST_CASE("calendar panel runs headless on the real plan and on an empty plan") 
     CHECK(ui::task_groups(empty).empty());
     auto draw_empty = [&] { ui::draw_calendar_panel(empty, h.fonts); };
     const std::string printed = h.frame(320, draw_empty);
-    CHECK(printed.find(ui::str::kNoData) != std::string::npos);
+    CHECK(printed.find(ui::tr(ui::Key::no_data)) != std::string::npos);
     sweep(h, 320, 30, draw_empty);
 
     // Tasks only, none dated, and an event outside the plan year: listed, never dropped.

@@ -16,6 +16,7 @@
   };
 
   const canvas = document.getElementById('canvas');
+  const search = document.getElementById('search');
   const loading = document.getElementById('loading');
   const loadingText = document.getElementById('loading-text');
   const bar = document.querySelector('#bar > div');
@@ -86,7 +87,8 @@
   const assetPromise = fetchBytes('asset', files.asset);
   // The plan and the achieved-status file (JSON text). A failure is reported, the map still shows.
   // The plan covers Sóc Trăng only: other datasets (the national map) show boundaries alone.
-  const planFiles = dataName === 'soc-trang' ? ['plan/soc-trang-2024.json', 'plan/status-2024.json'] : [];
+  const planFiles = dataName === 'soc-trang'
+    ? ['plan/soc-trang-2024.json', 'plan/status-2024.json', 'tour/tour-2024.json'] : [];
   const planPromises = planFiles.map((url, i) => fetchBytes('plan' + i, url)
     .then((b) => new TextDecoder('utf-8', { fatal: false }).decode(b)));
   planPromises.forEach((p) => p.catch(() => {}));
@@ -119,6 +121,9 @@
         a.download = `ban-do-ntm-soc-trang-${new Date().toISOString().slice(0, 10)}@${scale}x.png`;
         document.body.appendChild(a); a.click(); a.remove();
       });
+    },
+    onNtmSearchFocus(on) {
+      if (on) { search.value = ''; search.focus({ preventScroll: true }); } else { search.blur(); canvas.focus({ preventScroll: true }); }
     },
     onNtmError(message) { showError(message); rejectReady(new Error(message)); },
     // After main() has created the GL context: only then may the page size and feed the viewer.
@@ -177,9 +182,33 @@
     canvas.addEventListener('dblclick', (e) => { const [x, y] = local(e); Module._ntm_dblclick(x, y); });
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
     window.addEventListener('keydown', (e) => {
+      if (e.target === search) return;  // the search field handles its own keys
+      if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K')) {
+        e.preventDefault();
+        Module._ntm_search_open(1);
+        return;
+      }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/') e.preventDefault();
+      if ([' ', 'PageDown', 'PageUp', 'ArrowUp', 'ArrowDown'].includes(e.key)) e.preventDefault();
       call('ntm_key', null, ['string', 'number'], [e.key, 1]);
     });
+    search.addEventListener('input', () => call('ntm_search_text', null, ['string'], [search.value]));
+    search.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        Module._ntm_search_move(e.key === 'ArrowDown' ? 1 : -1);
+      } else if (e.key === 'Enter') {
+        e.preventDefault();
+        Module._ntm_search_choose(-1);
+      } else if (e.key === 'Escape') {
+        Module._ntm_search_open(0);
+      }
+    });
+    search.addEventListener('blur', () => setTimeout(() => {
+      // A click on a result blurs the field first: let the click land before closing.
+      if (document.activeElement !== search) Module._ntm_search_open(0);
+    }, 300));
     window.addEventListener('keyup', (e) => call('ntm_key', null, ['string', 'number'], [e.key, 0]));
     new ResizeObserver(resize).observe(canvas);
     window.addEventListener('resize', resize);
@@ -206,11 +235,39 @@
     // Everything is loaded in one go so that the first complete frame already shows the plan.
     const plans = await Promise.allSettled(planPromises);
     if (!withBytes(bytes, (p, n) => Module._ntm_load_asset(p, n))) return;
-    const loaders = ['ntm_load_plan', 'ntm_load_status'];
+    const loaders = ['ntm_load_plan', 'ntm_load_status', 'ntm_load_tour'];
     plans.forEach((r, i) => {
       if (r.status === 'fulfilled') call(loaders[i], null, ['string', 'string'], [r.value, planFiles[i].split('/').pop()]);
       else call('ntm_add_error', null, ['string'], [r.reason.message]);
     });
+    // A shared link restores its view; then the hash follows the map.
+    if (location.hash.length > 1) applyHash(location.hash);
+    ready.then(startHashSync);
+  }
+
+  // [SECTION] Shareable views in the URL hash
+  // The viewer writes and parses the hash (core/url_state: hostile values are ignored). A new
+  // selection, layer, language or tour step is a new history entry (back/forward walk through
+  // them); moving the map only replaces the current one.
+  let lastHash = '';
+  const withoutView = (h) => h.replace(/(^#|&)v=[^&]*/, '');
+  function applyHash(h) {
+    call('ntm_apply_hash', null, ['string'], [h]);
+    lastHash = call('ntm_hash', 'string', [], []);
+  }
+  function syncHash() {
+    if (Module._ntm_idle() !== 1) return;
+    const h = call('ntm_hash', 'string', [], []);
+    if (h === lastHash || !h) return;
+    if (withoutView(h) !== withoutView(lastHash)) history.pushState(null, '', h);
+    else history.replaceState(null, '', h);
+    lastHash = h;
+  }
+  function startHashSync() {
+    lastHash = location.hash;
+    setInterval(syncHash, 300);
+    window.addEventListener('popstate', () => applyHash(location.hash));
+    window.addEventListener('hashchange', () => { if (location.hash !== lastHash) applyHash(location.hash); });
   }
 
   // [SECTION] Public API: window.ntmMap
@@ -306,6 +363,15 @@
     // A PNG of the current map, framed with title and source: {scale: 1|2|4} (default: the
     // screen's pixel ratio). Resolves to a data: URL.
     exportPng: (options) => exportPng(options),
+    // Presentation mode: tour(step) shows a step of the guided tour (entering the mode);
+    // tour(null) leaves it. state().tourStep is the current step, or null outside the mode.
+    // Ranked matches for a text, ignoring case and Vietnamese diacritics: [{district, commune}].
+    search: (text) => json(call('ntm_search', 'string', ['string'], [String(text ?? '')])),
+    setLanguage(lang) { return call('ntm_set_language', 'number', ['string'], [String(lang)]) === 1; },
+    tour(step) {
+      Module._ntm_tour(step === null || step === undefined ? -1 : Math.max(0, Math.floor(Number(step)) || 0));
+      return api.whenIdle();
+    },
     setView(lon, lat, zoom) { call('ntm_set_view', null, ['number', 'number', 'number'], [lon, lat, zoom]); },
     // Animates to {lon, lat, zoom}; resolves when the move has ended and the view is fully drawn.
     flyTo(view, durationMs = 800) {

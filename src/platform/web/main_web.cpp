@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "core/i18n.hpp"
 
 namespace {
 
@@ -37,16 +38,31 @@ Platform* g = nullptr;
 
 EM_JS(void, js_on_ready, (), { if (Module.onNtmReady) Module.onNtmReady(); });
 EM_JS(void, js_export_png, (int scale), { setTimeout(() => Module.onNtmExport && Module.onNtmExport(scale), 0); });
+EM_JS(void, js_fullscreen, (int on), {
+    // Only honoured within a user gesture (a key press or click): otherwise the mode still works
+    // in the window.
+    try {
+        if (on && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(() => {});
+        if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    } catch (e) {}
+});
+EM_JS(void, js_search_focus, (int on), { if (Module.onNtmSearchFocus) Module.onNtmSearchFocus(on); });
 EM_JS(void, js_on_error, (const char* message), { if (Module.onNtmError) Module.onNtmError(UTF8ToString(message)); });
 
 void wake() { g->redraw_frames = std::max(g->redraw_frames, 3); }
 
 void rebuild_fonts_if_pending() {
     ntm::app::App& app = g->app;
+    if (app.fonts_dirty) {
+        app.fonts_dirty = false;
+        ntm::ui::apply_style(app.ui_scale);
+        g->fonts_pending = !g->font_regular.empty();
+    }
     if (!g->fonts_pending) return;
     g->fonts_pending = false;
-    if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, g->font_symbols, float(app.pixel_ratio)))
-        ntm::app::add_error(app, "Không nạp được phông chữ tiếng Việt.");
+    if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, g->font_symbols, float(app.pixel_ratio),
+                                 app.ui_scale))
+        ntm::app::add_error(app, ntm::i18n::tr(ntm::i18n::Key::error_font));
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     app.labels = ntm::app::LabelCache{};  // text sizes change with the atlas
@@ -77,10 +93,19 @@ void draw_frame() {
 void frame() {
     ntm::app::App& app = g->app;
     rebuild_fonts_if_pending();
-    const bool busy = app.view_changed || app.colours_dirty || ntm::app::is_animating(app) || !g->ready_sent;
+    const bool busy = app.view_changed || app.colours_dirty || ntm::app::needs_frame(app, emscripten_get_now()) ||
+                      !g->ready_sent;
     if (!busy && g->redraw_frames <= 0) return;  // nothing changed: leave the GPU idle
     if (g->redraw_frames > 0) --g->redraw_frames;
     draw_frame();
+    if (app.search_focus_request != 0) {
+        js_search_focus(app.search_focus_request > 0 ? 1 : 0);
+        app.search_focus_request = 0;
+    }
+    if (app.fullscreen_request != 0) {
+        js_fullscreen(app.fullscreen_request > 0 ? 1 : 0);
+        app.fullscreen_request = 0;
+    }
     if (app.export_requested > 0) {
         js_export_png(app.export_requested);  // outside this frame: the export redraws the canvas
         app.export_requested = 0;
@@ -157,6 +182,52 @@ EMSCRIPTEN_KEEPALIVE void ntm_load_status(const char* json_text, const char* fil
     wake();
 }
 
+EMSCRIPTEN_KEEPALIVE void ntm_load_tour(const char* json_text, const char* file_name) {
+    ntm::app::load_tour(g->app, json_text, file_name);
+    wake();
+}
+
+// step < 0 leaves presentation mode.
+EMSCRIPTEN_KEEPALIVE void ntm_tour(int step) {
+    ntm::app::note_input(g->app, emscripten_get_now());  // a step chosen by a page counts as activity
+    if (step < 0) ntm::app::set_presenting(g->app, false);
+    else ntm::app::tour_go(g->app, step, true);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_search_open(int open) {
+    ntm::app::search_set_open(g->app, open != 0);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void ntm_search_text(const char* text) {
+    ntm::app::search_set_text(g->app, text);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void ntm_search_move(int delta) {
+    ntm::app::search_move(g->app, delta);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void ntm_search_choose(int index) {
+    ntm::app::search_choose(g->app, index);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE const char* ntm_search(const char* text) { return reply(ntm::app::search_json(g->app, text)); }
+
+// Returns 1 if the language id is known ("vi", "en").
+EMSCRIPTEN_KEEPALIVE int ntm_set_language(const char* id) {
+    const std::optional<ntm::i18n::Lang> l = ntm::i18n::lang_from_id(id);
+    if (!l) return 0;
+    ntm::app::set_language(g->app, *l);
+    wake();
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ntm_hash() { return reply(ntm::url_state::to_hash(ntm::app::view_state(g->app))); }
+EMSCRIPTEN_KEEPALIVE void ntm_apply_hash(const char* hash) {
+    ntm::app::apply_view_state(g->app, ntm::url_state::parse_hash(hash));
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* ntm_info(const char* district, const char* commune) {
     return reply(ntm::app::info_json(g->app, district, commune));
 }
@@ -186,6 +257,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_add_error(const char* message_vi) {
 EMSCRIPTEN_KEEPALIVE void ntm_pointer(int type, int id, double x, double y, int buttons, int primary) {
     ImGuiIO& io = ImGui::GetIO();
     ntm::app::App& app = g->app;
+    ntm::app::note_input(app, emscripten_get_now());
     if (primary) {
         io.AddMousePosEvent(type == 3 ? -FLT_MAX : float(x), type == 3 ? -FLT_MAX : float(y));
         if (type == 0) g->pending_buttons.insert(g->pending_buttons.end(), {-1, 1});  // hover first, then press
@@ -202,6 +274,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_pointer(int type, int id, double x, double y, int 
 }
 
 EMSCRIPTEN_KEEPALIVE void ntm_wheel(double x, double y, double delta_y_px) {
+    ntm::app::note_input(g->app, emscripten_get_now());
     ImGui::GetIO().AddMouseWheelEvent(0, float(-delta_y_px / 100.0));
     ntm::app::wheel(g->app, x, y, delta_y_px);
     wake();
@@ -214,6 +287,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_dblclick(double x, double y) {
 
 EMSCRIPTEN_KEEPALIVE void ntm_key(const char* key, int down) {
     ImGuiIO& io = ImGui::GetIO();
+    ntm::app::note_input(g->app, emscripten_get_now());
     const std::string k = key;
     const ImGuiKey ik = k == "Escape" ? ImGuiKey_Escape : k == "Enter" ? ImGuiKey_Enter : k == "Tab" ? ImGuiKey_Tab
                         : k == "ArrowUp" ? ImGuiKey_UpArrow : k == "ArrowDown" ? ImGuiKey_DownArrow
@@ -287,7 +361,7 @@ int main() {
     attrs.stencil = false;
     g->gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (g->gl <= 0) {
-        js_on_error("Trình duyệt này không hỗ trợ WebGL2 nên không thể vẽ bản đồ. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới.");
+        js_on_error(ntm::i18n::tr(ntm::i18n::Key::error_webgl2_unsupported));
         return 0;
     }
     emscripten_webgl_make_context_current(g->gl);

@@ -1,0 +1,584 @@
+// bench.mjs — `make bench` (issue 5): the viewer beside MapLibre GL JS and an empty WebGL2 page
+// (the floor of this browser), on the Sóc Trăng communes and on all 11,163 communes of Vietnam,
+// in Debian's headless Chromium with the end-to-end tests' flags (web/e2e/harness.mjs).
+//
+// Every measurement is a cold run: a fresh browser (hence a fresh context, empty HTTP and code
+// caches, a new renderer and GPU process whose peak memory belongs to this page alone), warmed
+// only by one throw-away WebGL2 context so that the GPU process start-up is not charged to the
+// page. Per run and page it records
+//   - first complete frame: navigation start → ntmMap.ready (viewer), the first `idle` after
+//     `load` with labels placed (MapLibre), the animation frame after the first clear (floor);
+//   - bytes shipped: every response the page's origin served (worker scripts included), raw and
+//     gzip -9 of the body, by kind (wasm, js, data, font, page);
+//   - the flight: 3 s of per-animation-frame setView/jumpTo along one path, rAF intervals;
+//   - pick: ntmMap.pick vs queryRenderedFeatures at the projected points, ms per call;
+//   - memory: JS heap (CDP Performance.getMetrics, main thread), WebAssembly heap, peak resident
+//     memory (VmHWM) of the page's renderer process and of the GPU process (SwiftShader).
+// and writes results.json (every run) and results.md (medians with min–max, ratios, targets).
+//
+//   node web/bench/bench.mjs [--runs 5] [--datasets soc-trang,vietnam] [--pages viewer,maplibre,floor]
+//                            [--flight-ms 3000] [--profile]   (--profile: CPU profile of the viewer's flight)
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../serve.mjs';
+import { CHROMIUM_ARGS } from '../e2e/harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '../..');
+const DIST_SRC = process.env.DIST_DIR || path.join(ROOT, 'dist');
+const WORK_SITE = path.join(ROOT, 'build/bench/site');
+let DIST = DIST_SRC;  // becomes the snapshot (see snapshotSite)
+const GEODATA = process.env.GEODATA || path.resolve(ROOT, '../shared/geodata');
+const WORK = path.join(ROOT, 'build/bench');
+const MAPLIBRE_DIST = path.join(here, 'node_modules/maplibre-gl/dist');
+const WIDTH = 1280, HEIGHT = 800;
+
+// [SECTION] Options
+function parseArgs(argv) {
+  const o = { runs: 5, datasets: ['soc-trang', 'vietnam'], pages: ['viewer', 'maplibre', 'floor'], flightMs: 3000,
+    profile: false, out: here };
+  for (let i = 0; i < argv.length; ++i) {
+    const a = argv[i], next = () => argv[++i];
+    if (a === '--runs') o.runs = Math.max(1, Number(next()));
+    else if (a === '--datasets') o.datasets = next().split(',');
+    else if (a === '--pages') o.pages = next().split(',');
+    else if (a === '--flight-ms') o.flightMs = Number(next());
+    else if (a === '--profile') o.profile = true;
+    else if (a === '--out') o.out = path.resolve(next());
+    else if (a === '--help' || a === '-h') {
+      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 21).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+// [SECTION] Datasets and the flight path
+// The flight starts and ends at the view the viewer opens with (read from it in the first run),
+// and visits a few places in between; the same keyframes drive every page.
+const DATASETS = {
+  'soc-trang': {
+    title: 'Sóc Trăng, 109 communes', communes: 109, query: '',
+    geojson: () => path.join(GEODATA, 'soc_trang_communes.geojson'),
+    fallbackView: { lon: 105.93, lat: 9.57, zoom: 9.3 },
+    stops: [[0.30, 105.972, 9.603, 2.2], [0.60, 105.98, 9.33, 1.8], [0.85, 106.18, 9.62, 1.2]],
+  },
+  vietnam: {
+    title: 'Vietnam, 11,163 communes', communes: 11163, query: 'data=vietnam',
+    geojson: () => path.join(WORK, 'vietnam_communes.geojson'),
+    fallbackView: { lon: 106.0, lat: 16.0, zoom: 4.9 },
+    stops: [[0.25, 105.85, 21.03, 2.5], [0.50, 108.2, 16.05, 1.5], [0.75, 106.7, 10.78, 2.5]],
+  },
+};
+function flightKeys(ds, start) {
+  return [{ u: 0, ...start }, ...ds.stops.map(([u, lon, lat, dz]) => ({ u, lon, lat, zoom: start.zoom + dz })),
+    { u: 1, ...start }];
+}
+
+// The national GeoJSON for MapLibre, converted from the GeoPackage at bench time (never committed).
+function ensureVietnamGeoJSON() {
+  const out = DATASETS.vietnam.geojson();
+  const src = path.join(GEODATA, 'vietnam_communes.gpkg');
+  if (fs.existsSync(out) && fs.statSync(out).mtimeMs >= fs.statSync(src).mtimeMs) return;
+  fs.mkdirSync(WORK, { recursive: true });
+  console.log(`bench: converting ${src} → ${out} (ogr2ogr)`);
+  execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-lco', 'COORDINATE_PRECISION=6', '-lco', 'RFC7946=YES',
+    '-select', 'commune_vn,district_vn', out + '.tmp', src, 'vietnam_communes'], { stdio: 'inherit' });
+  fs.renameSync(out + '.tmp', out);
+}
+
+// The bench serves a copy of dist/ taken when it starts, so that a `make dist` run by someone
+// else meanwhile (it deletes and refills dist/) cannot break runs halfway. A copy is taken only
+// of a complete site: every file with its .gz and .br twins.
+function siteComplete(dir) {
+  const files = [];
+  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) walk(f); else files.push(f); } };
+  try { walk(dir); } catch { return false; }
+  const plain = files.filter((f) => !/\.(gz|br)$/.test(f));
+  return plain.some((f) => f.endsWith('index.html')) && plain.every((f) =>
+    ['.gz', '.br'].every((z) => fs.existsSync(f + z) && fs.statSync(f + z).size > 0));
+}
+async function snapshotSite(needVietnam) {
+  for (let attempt = 0; attempt < 12; ++attempt) {
+    if (siteComplete(DIST_SRC) && (!needVietnam || fs.existsSync(path.join(DIST_SRC, 'data/vietnam.ntm')))) {
+      fs.rmSync(WORK_SITE, { recursive: true, force: true });
+      fs.mkdirSync(path.dirname(WORK_SITE), { recursive: true });
+      fs.cpSync(DIST_SRC, WORK_SITE, { recursive: true });
+      if (siteComplete(WORK_SITE)) return WORK_SITE;
+    }
+    console.log(`bench: ${DIST_SRC} is incomplete (being rebuilt?); waiting 10 s`);
+    await new Promise((r) => setTimeout(r, 10000));
+  }
+  throw new Error(`no complete site in ${DIST_SRC}: run make dist`);
+}
+
+// [SECTION] Servers: the built site (web/serve.mjs, as in production) and the bench pages
+// Every response is logged so that a run knows what its page downloaded.
+let requestLog = [];
+const gzipCache = new Map();
+function gzipSize(file) {
+  const st = fs.statSync(file);
+  const key = `${file}:${st.mtimeMs}:${st.size}`;
+  if (!gzipCache.has(key)) gzipCache.set(key, zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length);
+  return gzipCache.get(key);
+}
+function logResponses(server, resolveFile) {
+  server.on('request', (req, res) => {
+    res.on('finish', () => {
+      let rel;
+      try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return; }
+      const file = resolveFile(rel);
+      const entry = { path: rel, status: res.statusCode, encoding: res.getHeader('content-encoding') || 'identity',
+        transfer: Number(res.getHeader('content-length')) || 0, raw: 0, gzip: 0 };
+      if (res.statusCode === 200 && file && fs.existsSync(file)) { entry.raw = fs.statSync(file).size; entry.gzip = gzipSize(file); }
+      requestLog.push(entry);
+    });
+  });
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.geojson': 'application/geo+json', '.ttf': 'font/ttf' };
+// Bench pages, MapLibre's files, the GeoJSON and the viewer's font, gzip-encoded (level 9, made once).
+function benchFile(rel) {
+  const m = rel.match(/^\/(pages|maplibre|fonts|geo)\/([\w.-]+)$/);
+  if (!m) return null;
+  const [, dir, name] = m;
+  if (dir === 'pages') return path.join(here, 'pages', name);
+  if (dir === 'maplibre') return path.join(MAPLIBRE_DIST, name);
+  if (dir === 'fonts') return path.join(DIST, 'fonts', name);
+  if (name === 'soc-trang.geojson') return DATASETS['soc-trang'].geojson();
+  if (name === 'vietnam.geojson') return DATASETS.vietnam.geojson();
+  return null;
+}
+const encoded = new Map();
+function startBenchServer() {
+  const server = http.createServer((req, res) => {
+    let rel;
+    try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
+    const file = benchFile(rel);
+    if (!file || !fs.existsSync(file)) { res.writeHead(404).end('404'); return; }
+    const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
+      'Vary': 'Accept-Encoding' };
+    let body = fs.readFileSync(file);
+    if (String(req.headers['accept-encoding'] || '').includes('gzip')) {
+      if (!encoded.has(file)) encoded.set(file, zlib.gzipSync(body, { level: 9 }));
+      body = encoded.get(file);
+      headers['Content-Encoding'] = 'gzip';
+    }
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  logResponses(server, benchFile);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
+    resolve({ server, url: `http://127.0.0.1:${server.address().port}/` })));
+}
+
+function kindOf(p) {
+  if (p.endsWith('.wasm')) return 'wasm';
+  if (/\.m?js$/.test(p)) return 'js';
+  if (/\.(ttf|otf|woff2?|pbf)$/.test(p)) return 'font';
+  if (/\.(ntm|json|geojson)$/.test(p)) return 'data';
+  return 'page';
+}
+function summariseBytes(log) {
+  const by = {};
+  for (const k of ['wasm', 'js', 'data', 'font', 'page', 'total']) by[k] = { raw: 0, gzip: 0, transfer: 0, files: 0 };
+  for (const e of log) {
+    if (e.status !== 200) continue;
+    for (const k of [kindOf(e.path), 'total']) {
+      by[k].raw += e.raw; by[k].gzip += e.gzip; by[k].transfer += e.transfer; by[k].files += 1;
+    }
+  }
+  return by;
+}
+
+// [SECTION] Processes: the page's renderer and the GPU process, by /proc
+function processTable() {
+  const table = new Map();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      // Chromium rewrites its process title: the arguments may be joined by spaces, not NULs.
+      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      table.set(Number(d), { ppid, cmd });
+    } catch { /* gone */ }
+  }
+  return table;
+}
+// Our Chromium processes of one --type (renderer, gpu-process): descendants of this node process.
+function chromiumProcesses(type) {
+  const t = processTable();
+  const mine = (pid) => { for (let p = pid, n = 0; p > 1 && n < 20; p = t.get(p)?.ppid ?? 0, ++n) if (p === process.pid) return true; return false; };
+  return [...t.entries()].filter(([pid, p]) => pid !== process.pid && p.cmd.includes(` --type=${type} `) && mine(pid)).map(([pid]) => pid);
+}
+function memoryOf(pid) {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k) => Number((s.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [])[1] || 0);
+    return { peakBytes: kb('VmHWM') * 1024, rssBytes: kb('VmRSS') * 1024 };
+  } catch { return null; }
+}
+
+// [SECTION] The viewer's adapter: the same window.__bench the bench pages define for themselves
+function viewerAdapter() {
+  let api, resolveReady;
+  const ready = new Promise((r) => { resolveReady = r; });
+  Object.defineProperty(window, 'ntmMap', {
+    configurable: true, enumerable: true,
+    get() { return api; },
+    set(v) {
+      api = v;
+      // ntmMap.ready resolves right after the first complete frame; note when.
+      if (v && v.ready) v.ready.then(() => resolveReady(performance.now()), () => resolveReady(-1));
+    },
+  });
+  window.__bench = {
+    ready,
+    setView: (lon, lat, zoom) => api.setView(lon, lat, zoom),
+    async goto(v) { api.setView(v.lon, v.lat, v.zoom); await api.whenIdle(); },
+    idle: () => api.whenIdle(),
+    state: () => ({ view: api.state().view, communeCount: api.state().communeCount }),
+    units: () => api.units(),
+    pickMany(points, minMs) {
+      let hits = 0, n = 0;
+      const t0 = performance.now();
+      for (let pass = 0; pass === 0 || performance.now() - t0 < minMs; ++pass) {
+        for (const p of points) {
+          const r = api.pick(p.lon, p.lat);
+          if (pass === 0 && r && r.commune === p.commune && r.district === p.district) ++hits;
+          ++n;
+        }
+      }
+      return { msPerCall: (performance.now() - t0) / n, calls: n, hitRate: hits / points.length };
+    },
+    memory: () => ({ wasmHeapBytes: window.Module && window.Module.HEAPU8 ? window.Module.HEAPU8.length : null }),
+  };
+}
+
+// Runs in the page: one setView/jumpTo per animation frame along the keyframes for `ms`,
+// recording the frames' timestamps (rAF time) and, where the page can tell, whether each frame
+// had everything it needed.
+async function flyInPage({ keys, ms }) {
+  const mx = (lon) => (lon + 180) / 360;
+  const my = (lat) => { const s = Math.sin(lat * Math.PI / 180); return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI); };
+  const lonOf = (x) => x * 360 - 180;
+  const latOf = (y) => 360 / Math.PI * Math.atan(Math.exp((0.5 - y) * 2 * Math.PI)) - 90;
+  const at = (u) => {
+    let i = 0;
+    while (i < keys.length - 2 && u > keys[i + 1].u) ++i;
+    const a = keys[i], b = keys[i + 1], f = Math.min(1, Math.max(0, (u - a.u) / (b.u - a.u)));
+    return { lon: lonOf(mx(a.lon) + f * (mx(b.lon) - mx(a.lon))), lat: latOf(my(a.lat) + f * (my(b.lat) - my(a.lat))),
+      zoom: a.zoom + f * (b.zoom - a.zoom) };
+  };
+  const stamps = [];
+  let complete = 0, checked = 0;
+  await new Promise((resolve) => {
+    let t0 = null;
+    const step = (now) => {
+      if (t0 === null) t0 = now;
+      const u = Math.min(1, (now - t0) / ms);
+      stamps.push(now);
+      if (window.__bench.complete) { ++checked; if (window.__bench.complete()) ++complete; }
+      const v = at(u);
+      window.__bench.setView(v.lon, v.lat, v.zoom);
+      if (u < 1) requestAnimationFrame(step); else resolve();
+    };
+    requestAnimationFrame(step);
+  });
+  return { stamps, complete, checked };
+}
+
+// [SECTION] Statistics
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : null; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)] : null; };
+const mean = (xs) => xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+
+// [SECTION] One cold run
+const SETTLE_CAP_MS = 10000;
+const withTimeout = (p, ms, what) => Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error(what)), ms))]);
+async function jsHeap(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  return m.JSHeapUsedSize || 0;
+}
+
+async function warmUp(browser) {
+  // One WebGL2 context in a throw-away context: starts SwiftShader in the GPU process.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.evaluate(() => new Promise((r) => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    gl.clearColor(1, 1, 1, 1); gl.clear(gl.COLOR_BUFFER_BIT);
+    requestAnimationFrame(() => requestAnimationFrame(r));
+  }));
+  await ctx.close();
+}
+
+async function measure({ pageKind, dsName, urls, start, points, opts }) {
+  const ds = DATASETS[dsName];
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const r = { page: pageKind, dataset: dsName, errors: [] };
+  try {
+    await warmUp(browser);
+    const rendererBefore = new Set(chromiumProcesses('renderer'));
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => r.errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') r.errors.push(m.text()); });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (pageKind === 'viewer') await page.addInitScript(viewerAdapter);
+    let url;
+    if (pageKind === 'viewer') url = urls.dist + (ds.query ? `?${ds.query}` : '');
+    else if (pageKind === 'floor') url = urls.bench + 'pages/empty.html';
+    else url = urls.bench + `pages/maplibre.html?data=${dsName}&lon=${start.lon}&lat=${start.lat}&zoom=${start.zoom}`;
+    requestLog = [];
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench, null, { timeout: 60000 });
+    r.firstFrameMs = await withTimeout(page.evaluate(() => window.__bench.ready), 120000, 'no first frame in 120 s');
+    if (r.firstFrameMs < 0) {
+      const shown = await page.evaluate(() => (document.getElementById('error-text') || {}).textContent || '');
+      throw new Error(`the page failed before its first frame: ${shown || 'no message'}`);
+    }
+    const heap = [await jsHeap(cdp)];
+    r.state = await page.evaluate(() => window.__bench.state());
+    if (pageKind === 'viewer' && !points) {
+      // The places to pick at: every commune's interior point, at most 2,000 spread over the list.
+      const units = await page.evaluate(() => window.__bench.units());
+      const step = Math.max(1, units.length / 2000);
+      r.points = [];
+      for (let i = 0; i < units.length; i += step) r.points.push(units[Math.floor(i)]);
+    }
+
+    // The flight, from the start view: every page opened there (the viewer's own opening view,
+    // passed to MapLibre in its URL) and has just drawn it completely.
+    if (opts.profile && pageKind === 'viewer') { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
+    const f = await page.evaluate(flyInPage, { keys: flightKeys(ds, start), ms: opts.flightMs });
+    if (opts.profile && pageKind === 'viewer') r.profile = summariseProfile((await cdp.send('Profiler.stop')).profile);
+    const iv = f.stamps.slice(1).map((t, i) => t - f.stamps[i]);
+    r.flight = { frames: iv.length, meanMs: mean(iv), p95Ms: pct(iv, 95), maxMs: Math.max(...iv),
+      completeShare: f.checked ? f.complete / f.checked : null };
+    if (pageKind !== 'floor') {
+      // Until the last view is completely drawn; capped so that a slow page cannot stall the bench.
+      // (Timed from here: a page whose main thread is blocked cannot time itself out.)
+      const t0 = Date.now();
+      const settled = await Promise.race([page.evaluate(() => window.__bench.idle()).then(() => true),
+        new Promise((r) => setTimeout(() => r(false), SETTLE_CAP_MS))]);
+      r.flight.settleMs = settled ? Date.now() - t0 : null;
+      if (!settled) r.flight.settleOverMs = SETTLE_CAP_MS;
+    }
+    heap.push(await jsHeap(cdp));
+
+    // Hit tests at the start view, where every commune is on screen.
+    const pts = points || r.points;
+    if (pageKind !== 'floor' && pts) {
+      // MapLibre answers from what it has drawn: back to the start view, where every commune is.
+      // The viewer's pick does not depend on the view.
+      if (pageKind === 'maplibre') await withTimeout(page.evaluate((v) => window.__bench.goto(v), start), 60000, 'no idle in 60 s');
+      r.pick = await page.evaluate(([p, ms]) => window.__bench.pickMany(p, ms), [pts, 400]);
+    }
+    heap.push(await jsHeap(cdp));
+
+    const mem = await page.evaluate(() => window.__bench.memory());
+    const renderers = chromiumProcesses('renderer').filter((p) => !rendererBefore.has(p)).map(memoryOf).filter(Boolean);
+    const gpu = chromiumProcesses('gpu-process').map(memoryOf).filter(Boolean);
+    r.memory = { jsHeapPeakBytes: Math.max(...heap), wasmHeapBytes: mem.wasmHeapBytes,
+      rendererPeakBytes: renderers.length ? Math.max(...renderers.map((m) => m.peakBytes)) : null,
+      gpuPeakBytes: gpu.length ? Math.max(...gpu.map((m) => m.peakBytes)) : null };
+    r.bytes = summariseBytes(requestLog);
+    r.requests = requestLog.map((e) => ({ path: e.path, status: e.status, raw: e.raw, gzip: e.gzip, transfer: e.transfer }));
+    await context.close();
+  } catch (e) {
+    r.errors.push(String(e && e.stack || e));
+  } finally {
+    await browser.close();
+  }
+  return r;
+}
+
+// Top self-time functions of a CDP CPU profile (wasm functions appear under their names if the
+// module has a name section, else as wasm-function[n]).
+function summariseProfile(profile) {
+  const self = new Map();
+  const dt = profile.timeDeltas || [];
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  (profile.samples || []).forEach((id, i) => {
+    const n = byId.get(id);
+    const cf = n.callFrame;
+    const key = `${cf.functionName || '(anonymous)'} ${cf.url ? path.basename(cf.url) : ''}`.trim();
+    self.set(key, (self.get(key) || 0) + (dt[i] || 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return { totalMs: total, top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)
+    .map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10, share: Math.round(1000 * ms / total) / 10 })) };
+}
+
+// [SECTION] Aggregation and the Markdown table
+const METRICS = {
+  firstFrameMs: (r) => r.firstFrameMs,
+  gzipKiB: (r) => r.bytes && r.bytes.total.gzip / 1024,
+  rawKiB: (r) => r.bytes && r.bytes.total.raw / 1024,
+  wasmGzipKiB: (r) => r.bytes && r.bytes.wasm.gzip / 1024,
+  jsGzipKiB: (r) => r.bytes && r.bytes.js.gzip / 1024,
+  dataGzipKiB: (r) => r.bytes && r.bytes.data.gzip / 1024,
+  fontGzipKiB: (r) => r.bytes && r.bytes.font.gzip / 1024,
+  pageGzipKiB: (r) => r.bytes && r.bytes.page.gzip / 1024,
+  wasmRawKiB: (r) => r.bytes && r.bytes.wasm.raw / 1024,
+  jsRawKiB: (r) => r.bytes && r.bytes.js.raw / 1024,
+  dataRawKiB: (r) => r.bytes && r.bytes.data.raw / 1024,
+  fontRawKiB: (r) => r.bytes && r.bytes.font.raw / 1024,
+  flightMeanMs: (r) => r.flight && r.flight.meanMs,
+  flightP95Ms: (r) => r.flight && r.flight.p95Ms,
+  flightFrames: (r) => r.flight && r.flight.frames,
+  flightCompleteShare: (r) => r.flight && r.flight.completeShare,
+  settleMs: (r) => r.flight && (r.flight.settleMs ?? r.flight.settleOverMs),
+  pickMs: (r) => r.pick && r.pick.msPerCall,
+  pickHitRate: (r) => r.pick && r.pick.hitRate,
+  jsHeapMiB: (r) => r.memory && r.memory.jsHeapPeakBytes / 1048576,
+  wasmHeapMiB: (r) => r.memory && r.memory.wasmHeapBytes != null ? r.memory.wasmHeapBytes / 1048576 : null,
+  rendererPeakMiB: (r) => r.memory && r.memory.rendererPeakBytes != null ? r.memory.rendererPeakBytes / 1048576 : null,
+  gpuPeakMiB: (r) => r.memory && r.memory.gpuPeakBytes != null ? r.memory.gpuPeakBytes / 1048576 : null,
+};
+function aggregate(runs) {
+  const out = {};
+  for (const [name, get] of Object.entries(METRICS)) {
+    const xs = runs.filter((r) => !r.failed).map(get).filter((x) => x != null && Number.isFinite(x));
+    out[name] = xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : null;
+  }
+  return out;
+}
+
+function fmt(x, digits) {
+  if (x == null) return '–';
+  const d = digits ?? (Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : Math.abs(x) >= 1 ? 2 : 3);
+  return x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+}
+const cell = (a, d) => a ? `${fmt(a.median, d)} (${fmt(a.min, d)}–${fmt(a.max, d)})` : '–';
+const ratio = (a, b) => a && b && b.median ? a.median / b.median : null;
+const rfmt = (x) => x == null ? '–' : `${x < 0.1 ? x.toFixed(3) : x.toFixed(2)}×`;
+const verdict = (ok) => ok == null ? '' : ok ? ' ✅' : ' ❌';
+
+// Issue 5's targets, as ratios measured in the same run.
+const TARGETS = {
+  'soc-trang': { firstFrame: 0.3, flightFloor: 1.25, pickMs: 0.05, gzipKiB: 250 },
+  vietnam: { firstFrame: 0.33, flightFloor: 2, pickMs: 0.05 },
+};
+
+function markdown(results) {
+  const L = [];
+  L.push(`Command: \`${results.command}\` · ${results.date} · ${results.browser} · ${results.machine}`);
+  L.push(`Medians of ${results.runs} cold runs (fresh browser each), min–max in brackets, ${WIDTH}×${HEIGHT}, deviceScaleFactor 1. ` +
+    `Ratios are of medians; ✅/❌ against issue 5's targets.`);
+  for (const ds of Object.keys(results.datasets)) {
+    const a = results.datasets[ds].aggregate;
+    const v = a.viewer || {}, m = a.maplibre || {}, fl = a.floor || {};
+    const t = TARGETS[ds] || {};
+    L.push('', `#### ${DATASETS[ds].title}`, '');
+    L.push(`| measure | viewer (ours) | MapLibre GL JS ${results.maplibreVersion} | floor (empty WebGL2) | ours ÷ MapLibre | target |`);
+    L.push('|---|---:|---:|---:|---:|---|');
+    const row = (label, key, { d, target = '', floor = true } = {}) => {
+      L.push(`| ${label} | ${cell(v[key], d)} | ${cell(m[key], d)} | ${floor ? cell(fl[key], d) : '–'} | ${rfmt(ratio(v[key], m[key]))} | ${target} |`);
+    };
+    const ffr = ratio(v.firstFrameMs, m.firstFrameMs);
+    row('first complete frame, ms', 'firstFrameMs', { d: 0, target: t.firstFrame ? `≤ ${t.firstFrame}× MapLibre${verdict(ffr == null ? null : ffr <= t.firstFrame)}` : '' });
+    const gz = v.gzipKiB && v.gzipKiB.median;
+    row('bytes shipped, gzip KiB', 'gzipKiB', { d: 1, target: t.gzipKiB ? `≤ ${t.gzipKiB} KiB${verdict(gz == null ? null : gz <= t.gzipKiB)}` : 'loaded only when asked for' });
+    row('  wasm · gzip / raw KiB', 'wasmGzipKiB', { d: 1 });
+    row('  JS · gzip KiB', 'jsGzipKiB', { d: 1 });
+    row('  data · gzip KiB', 'dataGzipKiB', { d: 1 });
+    row('  font · gzip KiB', 'fontGzipKiB', { d: 1 });
+    row('  page (HTML, CSS) · gzip KiB', 'pageGzipKiB', { d: 1 });
+    row('bytes shipped, raw KiB', 'rawKiB', { d: 1 });
+    row('flight: frames in 3 s', 'flightFrames', { d: 0 });
+    row('flight: frame interval mean, ms', 'flightMeanMs', { d: 1 });
+    const p95f = ratio(v.flightP95Ms, fl.flightP95Ms), mp95f = ratio(m.flightP95Ms, fl.flightP95Ms);
+    row('flight: frame interval p95, ms', 'flightP95Ms', { d: 1,
+      target: t.flightFloor ? `≤ ${t.flightFloor}× floor: ours ${rfmt(p95f)}${verdict(p95f == null ? null : p95f <= t.flightFloor)}, MapLibre ${rfmt(mp95f)}` : '' });
+    row('flight: frames with every tile loaded', 'flightCompleteShare', { d: 2, floor: false });
+    row('settle after the flight, ms (capped at 10,000)', 'settleMs', { d: 0, floor: false });
+    const pk = v.pickMs && v.pickMs.median;
+    row('pick, ms per call', 'pickMs', { d: 4, floor: false, target: t.pickMs ? `≤ ${t.pickMs} ms${verdict(pk == null ? null : pk <= t.pickMs)}` : '' });
+    row('pick: right commune at its interior point', 'pickHitRate', { d: 3, floor: false });
+    row('JS heap (main thread), peak MiB', 'jsHeapMiB', { d: 1 });
+    row('WebAssembly heap, MiB', 'wasmHeapMiB', { d: 1 });
+    row('renderer process, peak RSS MiB', 'rendererPeakMiB', { d: 0 });
+    row('GPU process (SwiftShader), peak RSS MiB', 'gpuPeakMiB', { d: 0 });
+    const failed = Object.values(results.datasets[ds].runs).flat().filter((r) => r.errors && r.errors.length);
+    if (failed.length) L.push('', `Runs with errors: ${failed.map((r) => `${r.page} run ${r.run}: ${r.errors[0].split('\n')[0]}`).join('; ')}`);
+  }
+  return L.join('\n') + '\n';
+}
+
+// [SECTION] Main
+async function main() {
+  // Ctrl+C or a kill ends the bench (and, through playwright-core, its browser) at once, rather
+  // than letting the next measurement start on a killed browser.
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { console.error(`bench: ${sig}, stopping`); process.exit(130); });
+  const opts = parseArgs(process.argv.slice(2));
+  for (const ds of opts.datasets) if (!DATASETS[ds]) throw new Error(`unknown dataset ${ds}`);
+  DIST = await snapshotSite(opts.datasets.includes('vietnam'));
+  if (opts.datasets.includes('vietnam')) ensureVietnamGeoJSON();
+  if (!fs.existsSync(path.join(MAPLIBRE_DIST, 'maplibre-gl.mjs'))) throw new Error('maplibre-gl is not installed: cd web/bench && npm ci');
+
+  const dist = await serve(DIST, 0);
+  logResponses(dist.server, (rel) => path.join(DIST, rel.endsWith('/') ? rel + 'index.html' : rel));
+  const bench = await startBenchServer();
+  const urls = { dist: dist.url, bench: bench.url };
+  const probe = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browserVersion = `Chromium ${probe.version()}`;
+  await probe.close();
+  const maplibreVersion = JSON.parse(fs.readFileSync(path.join(here, 'node_modules/maplibre-gl/package.json'), 'utf8')).version;
+  const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
+  const results = {
+    command: process.env.BENCH_COMMAND || `node web/bench/bench.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    browser: `${browserVersion} headless, SwiftShader WebGL`, machine: `${os.cpus().length} × ${cpu.trim()}`,
+    maplibreVersion, runs: opts.runs, flightMs: opts.flightMs, viewport: [WIDTH, HEIGHT], datasets: {},
+  };
+  const t0 = Date.now();
+  for (const dsName of opts.datasets) {
+    const ds = DATASETS[dsName];
+    let start = null, points = null;
+    const runs = Object.fromEntries(opts.pages.map((p) => [p, []]));
+    // The viewer first in every round: its first run gives the start view and the pick points.
+    const order = ['viewer', 'maplibre', 'floor'].filter((p) => opts.pages.includes(p));
+    for (let i = 0; i < opts.runs; ++i) {
+      for (const pageKind of order) {
+        const r = await measure({ pageKind, dsName, urls, start: start || ds.fallbackView, points, opts });
+        r.run = i + 1;
+        if (pageKind === 'viewer' && !start && r.state && r.state.view) start = r.state.view;
+        if (r.points) { points = r.points; delete r.points; }
+        r.failed = !(r.firstFrameMs >= 0);
+        runs[pageKind].push(r);
+        const s = (x, d = 0) => x == null ? '–' : x.toFixed(d);
+        console.log(`bench: ${dsName} ${pageKind.padEnd(8)} run ${i + 1}/${opts.runs}: first frame ${s(r.firstFrameMs)} ms, ` +
+          `flight p95 ${s(r.flight && r.flight.p95Ms, 1)} ms, pick ${s(r.pick && r.pick.msPerCall, 4)} ms, ` +
+          `gzip ${s(r.bytes && r.bytes.total.gzip / 1024, 1)} KiB${r.errors.length ? ', ERRORS: ' + r.errors[0].split('\n')[0] : ''}`);
+      }
+    }
+    const aggregateByPage = Object.fromEntries(Object.entries(runs).map(([p, rs]) => [p, aggregate(rs)]));
+    results.datasets[dsName] = { startView: start, pickPoints: points ? points.length : 0,
+      flightKeys: flightKeys(ds, start || ds.fallbackView), aggregate: aggregateByPage, runs };
+  }
+  results.elapsedS = Math.round((Date.now() - t0) / 1000);
+  await new Promise((r) => dist.server.close(r));
+  await new Promise((r) => bench.server.close(r));
+
+  const md = markdown(results);
+  fs.mkdirSync(opts.out, { recursive: true });
+  fs.writeFileSync(path.join(opts.out, 'results.json'), JSON.stringify(results, null, 1) + '\n');
+  fs.writeFileSync(path.join(opts.out, 'results.md'), md);
+  console.log('\n' + md);
+  console.log(`bench: ${results.elapsedS} s; wrote ${path.join(opts.out, 'results.json')} and results.md`);
+}
+
+main().catch((e) => { console.error(e.stack || String(e)); process.exit(1); });

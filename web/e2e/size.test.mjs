@@ -1,0 +1,83 @@
+// Issue 5's size budget and the national map: what the default page makes a visitor download
+// (gzip -9 of every file Chromium actually requested, ≤ 250 KiB), and the 11,163-commune asset
+// opening with ?data=vietnam, with pick() right at communes sampled across the country.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
+
+const BUDGET_KIB = 250;
+
+let ctx;
+before(async () => { ctx = await start(); });
+after(async () => { await stop(ctx); });
+
+// The site-relative paths of the requests a page makes while it loads (and for a moment after,
+// so a lazy download is counted too).
+async function loadAndRecord(query = '') {
+  const requested = [];
+  const page = await openPage(ctx, {
+    query,
+    route: { pattern: '**/*', handler: (route) => { requested.push(route.request().url()); route.continue(); } },
+  });
+  await waitReady(page);
+  await page.waitForTimeout(500);
+  return { page, requested };
+}
+
+test(`the default page downloads at most ${BUDGET_KIB} KiB (gzip)`, async () => {
+  const { page, requested } = await loadAndRecord();
+  const origin = new URL(ctx.url).origin;
+  const foreign = requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  assert.deepEqual(foreign, [], 'the page fetched something from outside the site');
+  const rows = [];
+  for (const u of new Set(requested.filter((x) => x.startsWith(origin)))) {
+    let rel = decodeURIComponent(new URL(u).pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(DIST, rel);
+    assert.ok(fs.existsSync(file), `requested ${rel}, which dist/ does not have`);
+    const bytes = fs.readFileSync(file);
+    const br = fs.existsSync(file + '.br') ? fs.statSync(file + '.br').size : null;
+    rows.push({ rel, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length, br });
+  }
+  rows.sort((a, b) => b.gzip - a.gzip);
+  const total = rows.reduce((s, r) => s + r.gzip, 0);
+  const kib = (n) => (n / 1024).toFixed(1).padStart(7);
+  console.log(`bytes of the default page (${rows.length} files): gzip -9 / raw / brotli as served, KiB`);
+  for (const r of rows) console.log(`  ${kib(r.gzip)} ${kib(r.raw)} ${r.br == null ? '      –' : kib(r.br)}  ${r.rel}`);
+  console.log(`  ${kib(total)} total gzip; budget ${BUDGET_KIB} KiB`);
+  // The national map is only for ?data=vietnam.
+  assert.ok(!rows.some((r) => r.rel.includes('vietnam')), 'the default page downloaded the national asset');
+  assert.ok(rows.some((r) => r.rel.endsWith('.wasm')) && rows.some((r) => r.rel.endsWith('.ntm')),
+    'the recorded requests miss the viewer or the map asset');
+  assert.ok(total <= BUDGET_KIB * 1024,
+    `the default page downloads ${(total / 1024).toFixed(1)} KiB gzip, ${((total / 1024) - BUDGET_KIB).toFixed(1)} KiB over the ${BUDGET_KIB} KiB budget`);
+  await page.close();
+});
+
+test('the national map opens with ?data=vietnam and pick() is right across the country', { timeout: 300_000 }, async () => {
+  const { page, requested } = await loadAndRecord('data=vietnam');
+  assert.ok(requested.some((u) => u.endsWith('/data/vietnam.ntm')), 'the national asset was not requested');
+  const s = await page.evaluate(() => window.ntmMap.state());
+  assert.equal(s.communeCount, 11163);
+  assert.deepEqual(s.errors, []);
+  const units = await page.evaluate(() => window.ntmMap.units());
+  assert.equal(units.length, 11163);
+  // About 200 communes spread over the whole list, whose order runs through every province.
+  const sample = [];
+  for (let i = 0; i < units.length; i += Math.floor(units.length / 200)) sample.push(units[i]);
+  const lats = sample.map((u) => u.lat), lons = sample.map((u) => u.lon);
+  assert.ok(Math.max(...lats) - Math.min(...lats) > 10, 'the sample does not span the country north to south');
+  assert.ok(Math.min(...lats) > 8 && Math.max(...lats) < 24 && Math.min(...lons) > 102 && Math.max(...lons) < 110,
+    'interior points lie outside Vietnam');
+  const picked = await page.evaluate((pts) => pts.map((u) => window.ntmMap.pick(u.lon, u.lat)), sample);
+  const wrong = sample.filter((u, i) => !picked[i] || picked[i].commune !== u.commune || picked[i].district !== u.district)
+    .map((u) => `${u.commune} (${u.district}) at ${u.lon.toFixed(4)},${u.lat.toFixed(4)} → ${JSON.stringify(picked[sample.indexOf(u)])}`);
+  assert.deepEqual(wrong, []);
+  // And nothing at sea, east of the coast.
+  assert.equal(await page.evaluate(() => window.ntmMap.pick(112, 12)), null);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
