@@ -16,7 +16,7 @@ NATIVE := build/native
 WASM := build/wasm
 PIPELINE := $(NATIVE)/geodata/ntm-pipeline
 
-.PHONY: all setup native wasm data dist run test test-native test-e2e clean
+.PHONY: all setup native wasm data dist run test test-native test-e2e bench clean
 
 all: dist
 
@@ -55,3 +55,7 @@ test: test-native test-e2e
 
 clean:
 	rm -rf build/native build/wasm build/data dist
+
+# Benchmark beside MapLibre GL JS and an empty WebGL2 page (web/bench/README.md).
+bench: dist
+	scripts/bench.sh
