@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "core/json_error.hpp"
 #include "core/text.hpp"
 
 namespace ntm::plan {
@@ -793,54 +794,13 @@ bool check_unique(ItemCheck& chk, std::vector<std::pair<std::string, std::string
 
 // [SECTION] Loading: the JSON text
 
-// Receives only the parse error, to say where the text stops being JSON (line, column).
-// Every other SAX event is accepted and ignored; nothing here throws.
-struct ErrorLocator {
-    size_t position = 0;
-    std::string what;
-
-    bool null() { return true; }
-    bool boolean(bool) { return true; }
-    bool number_integer(Json::number_integer_t) { return true; }
-    bool number_unsigned(Json::number_unsigned_t) { return true; }
-    bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
-    bool string(Json::string_t&) { return true; }
-    bool binary(Json::binary_t&) { return true; }
-    bool start_object(std::size_t) { return true; }
-    bool key(Json::string_t&) { return true; }
-    bool end_object() { return true; }
-    bool start_array(std::size_t) { return true; }
-    bool end_array() { return true; }
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) {
-        position = pos;
-        what = ex.what();
-        return false;
-    }
-};
-
 // Parses the text; on failure records one file-level problem with the line and column.
 bool parse_json(std::string_view text_in, const Sink& sink, Json* out) {
     *out = Json::parse(text_in.begin(), text_in.end(), nullptr, /*allow_exceptions=*/false);
     if (!out->is_discarded()) return true;
-    ErrorLocator loc;
-    Json::sax_parse(text_in.begin(), text_in.end(), &loc);
-    // nlohmann counts the failing character as read; point at it, in characters not bytes.
-    const size_t end = std::min(loc.position > 0 ? loc.position - 1 : 0, text_in.size());
-    size_t line = 1, column = 1, pos = 0;
-    while (pos < end) {
-        if (text_in[pos] == '\n') {
-            ++line;
-            column = 1;
-            ++pos;
-        } else {
-            text::next_code_point(text_in, &pos);
-            ++column;
-        }
-    }
-    std::string reason = text_in.empty() ? "tệp rỗng, không phải JSON."
-                                         : "tệp không phải JSON hợp lệ (lỗi ở dòng " + std::to_string(line) + ", cột " +
-                                               std::to_string(column) + "); không đọc được nội dung nào.";
-    sink.file_problem(ErrorCode::format, std::move(reason), "not valid JSON: " + loc.what);
+    const json_error::Location at = json_error::locate(text_in);
+    sink.file_problem(ErrorCode::format, json_error::reason_vi(text_in, at, "không đọc được nội dung nào."),
+                      "not valid JSON: " + at.what);
     return false;
 }
 

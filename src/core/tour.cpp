@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "core/json_error.hpp"
 #include "core/text.hpp"
 
 namespace ntm::tour {
@@ -457,50 +458,12 @@ private:
 
 // [SECTION] The file
 
-// Receives only the parse error, for its position; every other SAX event is accepted.
-struct ErrorLocator {
-    size_t position = 0;
-    std::string what;
-
-    bool null() { return true; }
-    bool boolean(bool) { return true; }
-    bool number_integer(Json::number_integer_t) { return true; }
-    bool number_unsigned(Json::number_unsigned_t) { return true; }
-    bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
-    bool string(Json::string_t&) { return true; }
-    bool binary(Json::binary_t&) { return true; }
-    bool start_object(std::size_t) { return true; }
-    bool key(Json::string_t&) { return true; }
-    bool end_object() { return true; }
-    bool start_array(std::size_t) { return true; }
-    bool end_array() { return true; }
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) {
-        position = pos;
-        what = ex.what();
-        return false;
-    }
-};
-
 bool parse_json(std::string_view t, const Report& report, Json* out) {
     *out = Json::parse(t.begin(), t.end(), nullptr, /*allow_exceptions=*/false);
     if (!out->is_discarded()) return true;
-    ErrorLocator loc;
-    Json::sax_parse(t.begin(), t.end(), &loc);
-    const size_t end = std::min(loc.position > 0 ? loc.position - 1 : 0, t.size());
-    size_t line = 1, column = 1, pos = 0;
-    while (pos < end) {
-        if (t[pos] == '\n') {
-            ++line, column = 1, ++pos;
-        } else {
-            text::next_code_point(t, &pos);
-            ++column;
-        }
-    }
-    report.file_problem(ErrorCode::format,
-                        t.empty() ? "tệp rỗng, không phải JSON."
-                                  : "tệp không phải JSON hợp lệ (lỗi ở dòng " + std::to_string(line) + ", cột " +
-                                        std::to_string(column) + "); không đọc được bước nào.",
-                        "not valid JSON: " + loc.what);
+    const json_error::Location at = json_error::locate(t);
+    report.file_problem(ErrorCode::format, json_error::reason_vi(t, at, "không đọc được bước nào."),
+                        "not valid JSON: " + at.what);
     return false;
 }
 

@@ -1,6 +1,8 @@
 #include "core/i18n.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "test_files.hpp"
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -20,12 +22,7 @@ using namespace ntm::i18n;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ntm::test::read_text;
 
 Key key_at(size_t i) { return static_cast<Key>(i); }
 

@@ -1,6 +1,8 @@
 #include "core/plan.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "test_files.hpp"
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -14,12 +16,7 @@ using namespace ntm::plan;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ntm::test::read_text;
 
 std::string fixture(const std::string& name) {
     const std::string text = read_text(std::string(NTM_FIXTURES_DIR) + "/plan/" + name);

@@ -1,6 +1,8 @@
 #include "core/search.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "test_files.hpp"
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -15,12 +17,7 @@ using namespace ntm::search;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ntm::test::read_text;
 
 // The real units of the province as the viewer's asset holds them: names, parent district and
 // type from the boundary data; no geometry (search never looks at it).

@@ -1,6 +1,8 @@
 #include "core/tour.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "test_files.hpp"
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -17,12 +19,7 @@ using namespace ntm::tour;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ntm::test::read_text;
 
 // The gazetteer of the real boundary data, as the viewer builds it from the map asset.
 const plan::Gazetteer& real_gazetteer() {

@@ -1,6 +1,8 @@
 #include "core/url_state.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "test_files.hpp"
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -12,12 +14,7 @@ using namespace ntm::url_state;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ntm::test::read_text;
 
 // (district, commune) of every real commune, from the boundary data.
 std::vector<std::pair<std::string, std::string>> real_communes() {
