@@ -138,6 +138,83 @@ void normalize(MapAsset& map) {
         }
 }
 
+// [SECTION] Level of detail
+
+MapAsset simplified(const MapAsset& map, double grid_m) {
+    MapAsset out;
+    out.origin = map.origin;
+    out.quantum_m = map.quantum_m;
+    out.xy.reserve(map.xy.size() / 2);
+    out.indices.reserve(map.indices.size() / 2);
+    const size_t nv = map.vertex_count();
+    std::unordered_map<GridPoint, uint32_t, GridPointHash> ids;  // this feature's grid points → vertex
+    std::vector<uint32_t> ring;
+    auto snap = [&](uint32_t v) { return GridPoint{to_grid(map.xy[2 * v], grid_m), to_grid(map.xy[2 * v + 1], grid_m)}; };
+    auto emit = [&](GridPoint g) {
+        out.xy.push_back(static_cast<float>(g.x * grid_m));
+        out.xy.push_back(static_cast<float>(g.y * grid_m));
+        return uint32_t(out.vertex_count() - 1);
+    };
+    const std::vector<Feature>* in_tables[4] = {&map.communes, &map.districts, &map.province, &map.context};
+    std::vector<Feature>* out_tables[4] = {&out.communes, &out.districts, &out.province, &out.context};
+    for (int t = 0; t < 4; ++t) {
+        *out_tables[t] = *in_tables[t];
+        for (Feature& f : *out_tables[t]) {
+            ids.clear();
+            // Rings: each keeps its own run of vertices (a ring is a range of the vertex table);
+            // consecutive points that snap together become one.
+            const uint32_t first_ring = uint32_t(out.rings.size());
+            const bool rings_ok = uint64_t(f.first_ring) + f.ring_count <= map.rings.size();
+            for (uint32_t r = f.first_ring; rings_ok && r < f.first_ring + f.ring_count; ++r) {
+                const Ring& in = map.rings[r];
+                if (uint64_t(in.first_vertex) + in.vertex_count > nv) continue;
+                ring.clear();
+                GridPoint prev{INT32_MIN, INT32_MIN}, first{};
+                for (uint32_t k = 0; k < in.vertex_count; ++k) {
+                    const GridPoint g = snap(in.first_vertex + k);
+                    if (g == prev) continue;
+                    if (ring.empty()) first = g;
+                    ring.push_back(uint32_t(k));
+                    prev = g;
+                }
+                if (ring.size() > 1 && prev == first) ring.pop_back();
+                if (ring.size() < 3) continue;
+                const uint32_t start = uint32_t(out.vertex_count());
+                for (uint32_t k : ring) {
+                    const GridPoint g = snap(in.first_vertex + k);
+                    const uint32_t id = emit(g);
+                    ids.emplace(g, id);
+                }
+                out.rings.push_back({start, uint32_t(ring.size())});
+            }
+            f.first_ring = first_ring;
+            f.ring_count = uint32_t(out.rings.size()) - first_ring;
+            // Triangles on the snapped points; those with two corners on one point or no area go.
+            const uint32_t first_index = uint32_t(out.indices.size());
+            const bool tris_ok = f.index_count % 3 == 0 && uint64_t(f.first_index) + f.index_count <= map.indices.size();
+            for (uint32_t k = f.first_index; tris_ok && k < f.first_index + f.index_count; k += 3) {
+                GridPoint g[3];
+                bool in_range = true;
+                for (int c = 0; c < 3; ++c) {
+                    if (map.indices[k + c] >= nv) in_range = false;
+                    else g[c] = snap(map.indices[k + c]);
+                }
+                if (!in_range) continue;
+                const int64_t twice_area = (int64_t(g[1].x) - g[0].x) * (int64_t(g[2].y) - g[0].y) -
+                                           (int64_t(g[2].x) - g[0].x) * (int64_t(g[1].y) - g[0].y);
+                if (twice_area == 0) continue;
+                for (int c = 0; c < 3; ++c) {
+                    auto it = ids.find(g[c]);
+                    out.indices.push_back(it != ids.end() ? it->second : ids.emplace(g[c], emit(g[c])).first->second);
+                }
+            }
+            f.first_index = first_index;
+            f.index_count = uint32_t(out.indices.size()) - first_index;
+        }
+    }
+    return out;
+}
+
 // [SECTION] Encoding
 
 namespace {

@@ -95,6 +95,15 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size);
 // calls it so that the map it reports on is exactly the one the viewer will read.
 void normalize(MapAsset& map);
 
+// A coarser copy for drawing at low zoom (level of detail): every vertex snapped to a grid of
+// `grid_m` metres, repeated points merged, triangles that collapse dropped, rings that collapse
+// below three points dropped. Neighbours that share a vertex snap it to the same point, so the
+// levels keep the pipeline's shared edges without cracks. Features keep their names, boxes and
+// label anchors (picking and labels use the full map); ring and triangle ranges point into the
+// new tables. Used by the renderer for the national map (378,830 vertices): at zoom 5 a grid of
+// one pixel (2.4 km) leaves ~1/10 of them.
+MapAsset simplified(const MapAsset& map, double grid_m);
+
 // CRC-32 (IEEE 802.3, as zlib's crc32). Written here rather than linking zlib because
 // Emscripten's zlib is a port that downloads at build time, which this build cannot do.
 uint32_t crc32(const uint8_t* bytes, size_t size);

@@ -3,6 +3,7 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace ntm::render {
@@ -44,17 +45,19 @@ void main() {
 }
 )";
 
-// Line: one instance per segment (p0, p1); four corners expand it in framebuffer pixels, with
+// Line: four vertices per segment (p0, p1 repeated), the corner taken from the vertex number
+// (indexed draw: gl_VertexID is the index, 4 per segment); expanded in framebuffer pixels, with
 // square caps of half the width so that joins between segments leave no notch.
 constexpr const char* kLineVs = R"(#version 300 es
 precision highp float;
-layout(location = 0) in vec2 a_corner;   // x: 0 at p0, 1 at p1; y: -1/+1 side
-layout(location = 1) in vec4 a_segment;  // p0.xy, p1.xy
+layout(location = 0) in vec4 a_segment;  // p0.xy, p1.xy
 uniform vec2 u_scale;
 uniform vec2 u_offset;
 uniform vec2 u_fb;                       // framebuffer size in device pixels
 uniform float u_width;                   // device pixels
 void main() {
+    int k = gl_VertexID & 3;
+    vec2 corner = vec2(float(k >> 1), float(k & 1) * 2.0 - 1.0);  // x: 0 at p0, 1 at p1; y: side
     vec2 a = (a_segment.xy * u_scale + u_offset) * 0.5 * u_fb;
     vec2 b = (a_segment.zw * u_scale + u_offset) * 0.5 * u_fb;
     vec2 d = b - a;
@@ -62,7 +65,7 @@ void main() {
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
     vec2 n = vec2(-dir.y, dir.x);
     float h = 0.5 * u_width;
-    vec2 p = mix(a, b, a_corner.x) + dir * (a_corner.x * 2.0 - 1.0) * h + n * a_corner.y * h;
+    vec2 p = mix(a, b, corner.x) + dir * (corner.x * 2.0 - 1.0) * h + n * corner.y * h;
     gl_Position = vec4(p / (0.5 * u_fb), 0.0, 1.0);
 }
 )";
@@ -127,15 +130,39 @@ void clip_transform(const camera::Camera& cam, const geo::World& origin, float s
 
 // [SECTION] Upload
 
+namespace {
+// Below this many vertices the full map is cheap at every zoom (Sóc Trăng: 4,434).
+constexpr size_t kLevelsFromVertices = 50000;
+// Coarser levels, each used below its zoom, on a grid of two CSS pixels at that zoom (so one
+// pixel at the middle of its range). National map: 378,830 → 91,000 (zoom < 6) and 270,000
+// (zoom < 8) vertices; a level for zoom < 10 would keep 99 % of them (the source's vertices are
+// ~500 m apart), so above 8 the full map is drawn, culled to the view.
+constexpr double kLevelZooms[] = {6, 8};
+constexpr double kLevelGridPx = 2;
+// Commune outlines are drawn once the median commune is this wide on screen: below it the
+// white lines only grey the whole map (and cost most of a national frame).
+constexpr double kCommuneOutlineMinPx = 12;
+// Culling draws a little off-screen geometry rather than split a run for a small gap.
+constexpr uint32_t kRunGap = 512;
+}  // namespace
+
 MapRenderer::~MapRenderer() {
     if (!ready_) return;
+    release_levels();
     glDeleteProgram(fill_program_);
     glDeleteProgram(line_program_);
-    GLuint buffers[] = {vertex_buffer_, index_buffer_, segment_buffer_, corner_buffer_};
-    glDeleteBuffers(4, buffers);
-    GLuint vaos[] = {fill_vao_, line_vao_};
-    glDeleteVertexArrays(2, vaos);
     glDeleteTextures(1, &colour_texture_);
+}
+
+void MapRenderer::release_levels() {
+    for (Level& l : levels_) {
+        GLuint buffers[] = {l.vertex_buffer, l.index_buffer, l.quad_buffer, l.quad_index_buffer};
+        glDeleteBuffers(4, buffers);
+        GLuint vaos[] = {l.fill_vao, l.line_vao};
+        glDeleteVertexArrays(2, vaos);
+    }
+    levels_.clear();
+    current_ = nullptr;
 }
 
 bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
@@ -153,18 +180,9 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
         line_u_fb_ = glGetUniformLocation(line_program_, "u_fb");
         line_u_width_ = glGetUniformLocation(line_program_, "u_width");
         line_u_colour_ = glGetUniformLocation(line_program_, "u_colour");
-        GLuint buffers[4];
-        glGenBuffers(4, buffers);
-        vertex_buffer_ = buffers[0];
-        index_buffer_ = buffers[1];
-        segment_buffer_ = buffers[2];
-        corner_buffer_ = buffers[3];
-        GLuint vaos[2];
-        glGenVertexArrays(2, vaos);
-        fill_vao_ = vaos[0];
-        line_vao_ = vaos[1];
         glGenTextures(1, &colour_texture_);
     }
+    release_levels();
     origin_ = map.origin;
 
     // Slots: communes, districts, province, context, in that order.
@@ -175,9 +193,48 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
         slot_base_[l] = next_slot;
         slot_count_[l] = uint32_t(layers[l]->size());
         next_slot += slot_count_[l];
+        boxes_[l].clear();
+        for (const asset::Feature& f : *layers[l]) boxes_[l].push_back(f.bbox);
+    }
+    std::vector<double> widths;
+    for (const asset::Feature& f : map.communes) widths.push_back(std::max(f.bbox.width(), f.bbox.height()));
+    if (!widths.empty()) {
+        std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+        median_commune_m_ = widths[widths.size() / 2];
     }
     colour_tex_h_ = int(std::max<uint32_t>(1, (next_slot + colour_tex_w_ - 1) / colour_tex_w_));
     colours_.assign(size_t(colour_tex_w_) * colour_tex_h_ * 4, 0);
+
+    if (map.vertex_count() >= kLevelsFromVertices)
+        for (double z : kLevelZooms) {
+            levels_.emplace_back();
+            levels_.back().below_zoom = z;
+            if (!upload_level(levels_.back(), asset::simplified(map, kLevelGridPx * camera::metres_per_px(z)))) return false;
+        }
+    levels_.emplace_back();
+    if (!upload_level(levels_.back(), map)) return false;
+
+    glBindTexture(GL_TEXTURE_2D, colour_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, colour_tex_w_, colour_tex_h_, 0, GL_RGBA, GL_UNSIGNED_BYTE, colours_.data());
+    ready_ = true;
+    return true;
+}
+
+bool MapRenderer::upload_level(Level& level, const asset::MapAsset& map) {
+    GLuint buffers[4];
+    glGenBuffers(4, buffers);
+    level.vertex_buffer = buffers[0];
+    level.index_buffer = buffers[1];
+    level.quad_buffer = buffers[2];
+    level.quad_index_buffer = buffers[3];
+    GLuint vaos[2];
+    glGenVertexArrays(2, vaos);
+    level.fill_vao = vaos[0];
+    level.line_vao = vaos[1];
+    const std::vector<asset::Feature>* layers[kLayerCount] = {&map.communes, &map.districts, &map.province,
+                                                             &map.context};
 
     // Interleaved vertex: x, y (float) + slot (uint32) = 12 bytes.
     const size_t nv = map.vertex_count();
@@ -197,70 +254,65 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     // Fill indices: context first (drawn underneath), then communes. District and province
     // fills are not drawn (their communes cover them) so their triangles are not uploaded.
     std::vector<uint32_t> idx;
-    auto append_fills = [&](const std::vector<asset::Feature>& fs, uint32_t& first, uint32_t& count) {
-        first = uint32_t(idx.size());
-        for (const auto& f : fs)
+    auto append_fills = [&](Layer layer) {
+        std::vector<Range>& ranges = level.fills[int(layer)];
+        for (const auto& f : *layers[int(layer)]) {
+            ranges.push_back({uint32_t(idx.size()), f.index_count});
             idx.insert(idx.end(), map.indices.begin() + f.first_index, map.indices.begin() + f.first_index + f.index_count);
-        count = uint32_t(idx.size()) - first;
+        }
     };
-    append_fills(map.context, context_first_index_, context_index_count_);
-    append_fills(map.communes, commune_first_index_, commune_index_count_);
+    append_fills(Layer::context);
+    append_fills(Layer::communes);
 
-    glBindVertexArray(fill_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
+    glBindVertexArray(level.fill_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, level.vertex_buffer);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vbo.size()), vbo.data(), GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 12, nullptr);
     glEnableVertexAttribArray(1);
     glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 12, reinterpret_cast<const void*>(8));
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, index_buffer_);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, level.index_buffer);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(idx.size() * 4), idx.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
+    std::vector<uint32_t>().swap(idx);
+    std::vector<uint8_t>().swap(vbo);
 
-    // Outline segments, grouped per layer and per feature so any feature can be redrawn alone.
-    std::vector<float> seg;
-    auto append_segments = [&](const std::vector<asset::Feature>& fs, std::vector<SegmentRange>* per_feature) {
-        SegmentRange layer{uint32_t(seg.size() / 4), 0};
-        if (per_feature) per_feature->clear();
-        for (const auto& f : fs) {
-            SegmentRange fr{uint32_t(seg.size() / 4), 0};
+    // Outline quads, per layer and per feature so any feature can be drawn alone.
+    size_t segments = 0;
+    for (int l = 0; l < kLayerCount; ++l)
+        for (const auto& f : *layers[l])
+            for (uint32_t r = f.first_ring; r < f.first_ring + f.ring_count; ++r) segments += map.rings[r].vertex_count;
+    std::vector<float> quads;
+    quads.reserve(segments * 16);
+    std::vector<uint32_t> quad_idx;
+    quad_idx.reserve(segments * 6);
+    for (Layer layer : {Layer::context, Layer::communes, Layer::districts, Layer::province}) {
+        std::vector<Range>& ranges = level.segments[int(layer)];
+        for (const auto& f : *layers[int(layer)]) {
+            Range fr{uint32_t(quads.size() / 16), 0};
             for (uint32_t r = f.first_ring; r < f.first_ring + f.ring_count; ++r) {
                 const asset::Ring& ring = map.rings[r];
                 for (uint32_t i = 0; i < ring.vertex_count; ++i) {
                     const uint32_t a = ring.first_vertex + i;
                     const uint32_t b = ring.first_vertex + (i + 1) % ring.vertex_count;
-                    seg.insert(seg.end(), {map.xy[2 * a], map.xy[2 * a + 1], map.xy[2 * b], map.xy[2 * b + 1]});
+                    const uint32_t base = uint32_t(quads.size() / 4);
+                    for (int k = 0; k < 4; ++k)
+                        quads.insert(quads.end(), {map.xy[2 * a], map.xy[2 * a + 1], map.xy[2 * b], map.xy[2 * b + 1]});
+                    quad_idx.insert(quad_idx.end(), {base, base + 1, base + 2, base + 2, base + 1, base + 3});
                 }
             }
-            fr.count = uint32_t(seg.size() / 4) - fr.first;
-            if (per_feature) per_feature->push_back(fr);
+            fr.count = uint32_t(quads.size() / 16) - fr.first;
+            ranges.push_back(fr);
         }
-        layer.count = uint32_t(seg.size() / 4) - layer.first;
-        return layer;
-    };
-    layer_segments_[int(Layer::context)] = append_segments(map.context, nullptr);
-    layer_segments_[int(Layer::communes)] = append_segments(map.communes, &commune_segments_);
-    layer_segments_[int(Layer::districts)] = append_segments(map.districts, &district_segments_);
-    layer_segments_[int(Layer::province)] = append_segments(map.province, nullptr);
-
-    const float corners[] = {0, -1, 0, 1, 1, -1, 1, 1};
-    glBindVertexArray(line_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, corner_buffer_);
-    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    }
+    glBindVertexArray(level.line_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, level.quad_buffer);
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(quads.size() * 4), quads.data(), GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, nullptr);
-    glBindBuffer(GL_ARRAY_BUFFER, segment_buffer_);
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(seg.size() * 4), seg.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 16, nullptr);
-    glVertexAttribDivisor(1, 1);
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 16, nullptr);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, level.quad_index_buffer);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(quad_idx.size() * 4), quad_idx.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
-
-    glBindTexture(GL_TEXTURE_2D, colour_texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, colour_tex_w_, colour_tex_h_, 0, GL_RGBA, GL_UNSIGNED_BYTE, colours_.data());
-    ready_ = true;
     return true;
 }
 
@@ -282,14 +334,35 @@ void MapRenderer::commit_colours() {
 
 // [SECTION] Draw
 
-void MapRenderer::draw_segments(SegmentRange range, float width_css, Rgba c, const Frame& f) {
-    if (range.count == 0) return;
-    // WebGL2 has no base-instance draw: point the segment attribute at the range instead.
-    glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, 16, reinterpret_cast<const void*>(uintptr_t(range.first) * 16));
+void MapRenderer::visible_runs(const std::vector<Range>& ranges, const std::vector<geo::Box>& boxes,
+                               std::vector<Range>& runs) const {
+    for (size_t i = 0; i < ranges.size() && i < boxes.size(); ++i) {
+        const Range& r = ranges[i];
+        if (r.count == 0 || !boxes[i].intersects(view_)) continue;
+        if (!runs.empty() && r.first >= runs.back().first + runs.back().count &&
+            r.first - (runs.back().first + runs.back().count) <= kRunGap)
+            runs.back().count = r.first + r.count - runs.back().first;
+        else
+            runs.push_back(r);
+    }
+}
+
+void MapRenderer::draw_segments(const std::vector<Range>& runs, float width_css, Rgba c, const Frame& f) {
+    if (runs.empty()) return;
     glUniform1f(line_u_width_, float(width_css * f.outline_scale * f.pixel_ratio));
     glUniform4f(line_u_colour_, c.r / 255.f, c.g / 255.f, c.b / 255.f, c.a / 255.f);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(range.count));
-    ++draw_calls_;
+    for (const Range& r : runs) {
+        glDrawElements(GL_TRIANGLES, GLsizei(r.count) * 6, GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(uintptr_t(r.first) * 6 * 4));
+        ++draw_calls_;
+    }
+}
+
+void MapRenderer::draw_feature_outline(Layer layer, int feature, float width_css, Rgba colour, const Frame& f) {
+    const std::vector<Range>& ranges = current_->segments[int(layer)];
+    if (feature < 0 || size_t(feature) >= ranges.size() || ranges[size_t(feature)].count == 0) return;
+    runs_.assign(1, ranges[size_t(feature)]);
+    draw_segments(runs_, width_css, colour, f);
 }
 
 void MapRenderer::draw(const Frame& f) {
@@ -297,13 +370,29 @@ void MapRenderer::draw(const Frame& f) {
     glViewport(0, 0, f.framebuffer_w, f.framebuffer_h);
     glClearColor(f.background.r / 255.f, f.background.g / 255.f, f.background.b / 255.f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    if (!ready_ || !f.camera) return;
+    if (!ready_ || !f.camera || levels_.empty()) return;
+    const camera::Camera& cam = *f.camera;
+    // The level whose grid is at most a device pixel at this zoom.
+    const double zoom = cam.zoom + std::log2(std::max(1.0, f.pixel_ratio));
+    level_ = int(levels_.size()) - 1;
+    for (size_t i = 0; i + 1 < levels_.size(); ++i)
+        if (zoom < levels_[i].below_zoom) {
+            level_ = int(i);
+            break;
+        }
+    current_ = &levels_[size_t(level_)];
+    const Level& lv = *current_;
+    // The visible world, grown by a few pixels for the outlines' width.
+    view_ = camera::visible_world(cam);
+    const double pad = 8 * camera::metres_per_px(cam.zoom);
+    view_ = geo::Box{view_.min_x - pad, view_.min_y - pad, view_.max_x + pad, view_.max_y + pad};
+
     float scale[2], offset[2];
-    clip_transform(*f.camera, origin_, scale, offset);
+    clip_transform(cam, origin_, scale, offset);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    // Fills are opaque (alpha only flags hatching): no blending, which SwiftShader pays per pixel.
+    glDisable(GL_BLEND);
 
     glUseProgram(fill_program_);
     glUniform2f(fill_u_scale_, scale[0], scale[1]);
@@ -313,44 +402,49 @@ void MapRenderer::draw(const Frame& f) {
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, colour_texture_);
     glUniform1i(fill_u_colours_, 0);
-    glBindVertexArray(fill_vao_);
-    // Context and communes are contiguous in the index buffer: one draw for both.
-    glDrawElements(GL_TRIANGLES, GLsizei(context_index_count_ + commune_index_count_), GL_UNSIGNED_INT,
-                   reinterpret_cast<const void*>(uintptr_t(context_first_index_) * 4));
-    ++draw_calls_;
+    glBindVertexArray(lv.fill_vao);
+    // Context then communes, contiguous in the index buffer: usually one draw for both.
+    runs_.clear();
+    visible_runs(lv.fills[int(Layer::context)], boxes_[int(Layer::context)], runs_);
+    visible_runs(lv.fills[int(Layer::communes)], boxes_[int(Layer::communes)], runs_);
+    for (const Range& r : runs_) {
+        glDrawElements(GL_TRIANGLES, GLsizei(r.count), GL_UNSIGNED_INT, reinterpret_cast<const void*>(uintptr_t(r.first) * 4));
+        ++draw_calls_;
+    }
 
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glUseProgram(line_program_);
     glUniform2f(line_u_scale_, scale[0], scale[1]);
     glUniform2f(line_u_offset_, offset[0], offset[1]);
     glUniform2f(line_u_fb_, float(f.framebuffer_w), float(f.framebuffer_h));
-    glBindVertexArray(line_vao_);
-    glBindBuffer(GL_ARRAY_BUFFER, segment_buffer_);
-    draw_segments(layer_segments_[int(Layer::context)], 0.8f, {150, 150, 140, 255}, f);
-    draw_segments(layer_segments_[int(Layer::communes)], 0.8f, {255, 255, 255, 230}, f);
-    draw_segments(layer_segments_[int(Layer::districts)], 2.0f, {70, 70, 80, 255}, f);
-    draw_segments(layer_segments_[int(Layer::province)], 3.0f, {30, 30, 40, 255}, f);
+    glBindVertexArray(lv.line_vao);
+    auto layer_outline = [&](Layer layer, float width_css, Rgba colour) {
+        runs_.clear();
+        visible_runs(lv.segments[int(layer)], boxes_[int(layer)], runs_);
+        draw_segments(runs_, width_css, colour, f);
+    };
+    layer_outline(Layer::context, 0.8f, {150, 150, 140, 255});
+    if (median_commune_m_ / camera::metres_per_px(cam.zoom) >= kCommuneOutlineMinPx)
+        layer_outline(Layer::communes, 0.8f, {255, 255, 255, 230});
+    layer_outline(Layer::districts, 2.0f, {70, 70, 80, 255});
+    layer_outline(Layer::province, 3.0f, {30, 30, 40, 255});
     for (int i = 0; i < f.district_highlight_count; ++i) {
         const OutlineHighlight& h = f.district_highlights[i];
-        if (h.feature < 0 || size_t(h.feature) >= district_segments_.size()) continue;
-        draw_segments(district_segments_[size_t(h.feature)], h.width_css + 3.0f, {255, 255, 255, 255}, f);
-        draw_segments(district_segments_[size_t(h.feature)], h.width_css, h.colour, f);
+        draw_feature_outline(Layer::districts, h.feature, h.width_css + 3.0f, {255, 255, 255, 255}, f);
+        draw_feature_outline(Layer::districts, h.feature, h.width_css, h.colour, f);
     }
     for (int i = 0; i < f.commune_highlight_count; ++i) {
         const OutlineHighlight& h = f.commune_highlights[i];
-        if (h.feature < 0 || size_t(h.feature) >= commune_segments_.size()) continue;
-        draw_segments(commune_segments_[size_t(h.feature)], h.width_css + 3.0f, {255, 255, 255, 255}, f);
-        draw_segments(commune_segments_[size_t(h.feature)], h.width_css, h.colour, f);
+        draw_feature_outline(Layer::communes, h.feature, h.width_css + 3.0f, {255, 255, 255, 255}, f);
+        draw_feature_outline(Layer::communes, h.feature, h.width_css, h.colour, f);
     }
-    if (f.selected_district >= 0 && size_t(f.selected_district) < district_segments_.size())
-        draw_segments(district_segments_[size_t(f.selected_district)], 3.5f, {20, 60, 140, 255}, f);
-    if (f.hovered_commune >= 0 && size_t(f.hovered_commune) < commune_segments_.size() &&
-        f.hovered_commune != f.selected_commune)
-        draw_segments(commune_segments_[size_t(f.hovered_commune)], 2.5f, {40, 40, 40, 255}, f);
-    if (f.selected_commune >= 0 && size_t(f.selected_commune) < commune_segments_.size()) {
-        // Two passes: a white casing under a dark core reads on any fill colour.
-        draw_segments(commune_segments_[size_t(f.selected_commune)], 6.0f, {255, 255, 255, 255}, f);
-        draw_segments(commune_segments_[size_t(f.selected_commune)], 3.0f, {200, 20, 60, 255}, f);
-    }
+    draw_feature_outline(Layer::districts, f.selected_district, 3.5f, {20, 60, 140, 255}, f);
+    if (f.hovered_commune != f.selected_commune)
+        draw_feature_outline(Layer::communes, f.hovered_commune, 2.5f, {40, 40, 40, 255}, f);
+    // Two passes: a white casing under a dark core reads on any fill colour.
+    draw_feature_outline(Layer::communes, f.selected_commune, 6.0f, {255, 255, 255, 255}, f);
+    draw_feature_outline(Layer::communes, f.selected_commune, 3.0f, {200, 20, 60, 255}, f);
     glBindVertexArray(0);
 }
 

@@ -1,11 +1,23 @@
 // map_renderer.hpp — draws the map asset with WebGL2 / OpenGL ES 3.0.
 //
 // Geometry is uploaded once: one vertex buffer (float offsets from the asset origin plus a
-// "slot" per vertex naming the feature it belongs to), one index buffer of fill triangles,
-// and one buffer of outline segments. Colours live in a small RGBA texture indexed by slot,
-// so recolouring the map (hover, selection, thematic layers) rewrites a few hundred texels
-// and never touches geometry. Outlines are instanced quads expanded in the vertex shader to
-// a width in screen pixels, so they stay crisp at every zoom without CPU work per frame.
+// "slot" per vertex naming the feature it belongs to), one index buffer of fill triangles, and
+// one buffer of outline quads. Colours live in a small RGBA texture indexed by slot, so
+// recolouring the map (hover, selection, thematic layers) rewrites a few hundred texels and
+// never touches geometry. Outlines are quads expanded in the vertex shader to a width in screen
+// pixels, so they stay crisp at every zoom without CPU work per frame.
+//
+// Speed notes (issue 5), measured in headless Chromium on SwiftShader, the benchmark's browser:
+// - Outline quads are indexed triangles (4 vertices, 6 indices per segment), not instances:
+//   SwiftShader runs an instanced draw instance by instance, 5,000 segments took 160 ms a
+//   frame instanced and ~20 ms indexed.
+// - Large maps (the national one, 378,830 vertices) get coarser levels of detail made at upload
+//   by asset::simplified() on a grid of about a CSS pixel in each level's zoom range; the level
+//   is picked by zoom and pixel ratio. Commune outlines wait until communes are a few pixels
+//   wide (at zoom 5 the 11,163 outlines would only grey the country).
+// - Features whose box misses the view are not drawn: features are stored in table order
+//   (communes by district, so neighbours are neighbours in the buffers) and the visible ones
+//   are drawn as few contiguous runs.
 // No ImGui, no Emscripten: only GLES3 headers.
 //
 //   ntm::render::MapRenderer r;
@@ -27,12 +39,6 @@ inline constexpr int kLayerCount = 4;
 
 struct Rgba {
     uint8_t r = 0, g = 0, b = 0, a = 255;
-};
-
-// One batch of outline segments drawn with a single width and colour.
-struct SegmentRange {
-    uint32_t first = 0;
-    uint32_t count = 0;
 };
 
 // A district or commune drawn with its own outline (district targets, a tour step's units).
@@ -72,26 +78,45 @@ public:
     void commit_colours();
     void draw(const Frame& frame);
     uint32_t draw_calls_last_frame() const { return draw_calls_; }
+    int level_last_frame() const { return level_; }  // 0 = coarsest; levels_count() - 1 = full
+    int levels_count() const { return int(levels_.size()); }
 
 private:
-    void draw_segments(SegmentRange range, float width_px, Rgba colour, const Frame& f);
+    // A half-open range of fill indices or outline segments.
+    struct Range {
+        uint32_t first = 0, count = 0;
+    };
+    // One level of detail: its own buffers and per-feature ranges into them.
+    struct Level {
+        double below_zoom = 1e9;  // used while the effective zoom is below this
+        uint32_t fill_vao = 0, line_vao = 0;
+        uint32_t vertex_buffer = 0, index_buffer = 0, quad_buffer = 0, quad_index_buffer = 0;
+        std::vector<Range> fills[kLayerCount];     // fill index ranges (communes, context drawn)
+        std::vector<Range> segments[kLayerCount];  // outline segment ranges
+    };
+    bool upload_level(Level& level, const asset::MapAsset& map);
+    void release_levels();
+    // Appends the runs of `ranges` whose feature box meets the view, merged when contiguous.
+    void visible_runs(const std::vector<Range>& ranges, const std::vector<geo::Box>& boxes, std::vector<Range>& runs) const;
+    void draw_segments(const std::vector<Range>& runs, float width_css, Rgba colour, const Frame& f);
+    void draw_feature_outline(Layer layer, int feature, float width_css, Rgba colour, const Frame& f);
 
     bool ready_ = false;
     uint32_t fill_program_ = 0, line_program_ = 0;
-    uint32_t fill_vao_ = 0, line_vao_ = 0;
-    uint32_t vertex_buffer_ = 0, index_buffer_ = 0, segment_buffer_ = 0, corner_buffer_ = 0;
     uint32_t colour_texture_ = 0;
     int colour_tex_w_ = 256, colour_tex_h_ = 1;
     std::vector<uint8_t> colours_;        // RGBA per slot
     uint32_t slot_base_[kLayerCount] = {};
     uint32_t slot_count_[kLayerCount] = {};
-    // Index ranges for the context fill (drawn first) and the province fills.
-    uint32_t context_first_index_ = 0, context_index_count_ = 0;
-    uint32_t commune_first_index_ = 0, commune_index_count_ = 0;
-    SegmentRange layer_segments_[kLayerCount];
-    std::vector<SegmentRange> commune_segments_, district_segments_;
+    std::vector<Level> levels_;           // coarsest first; the last is the asset itself
+    std::vector<geo::Box> boxes_[kLayerCount];  // feature boxes, for culling
+    geo::Box view_;                       // this frame's visible world box (grown)
+    double median_commune_m_ = 0;         // larger side of the median commune's box
+    const Level* current_ = nullptr;
+    std::vector<Range> runs_;             // per-frame scratch
     geo::World origin_;
     uint32_t draw_calls_ = 0;
+    int level_ = 0;
     // Uniform locations
     int fill_u_hatch_ = -1, fill_u_scale_ = -1, fill_u_offset_ = -1, fill_u_colours_ = -1, fill_u_texw_ = -1;
     int line_u_scale_ = -1, line_u_offset_ = -1, line_u_fb_ = -1, line_u_width_ = -1, line_u_colour_ = -1;

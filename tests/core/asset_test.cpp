@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -133,7 +134,7 @@ TEST_CASE("Shared edges are written once; any ring and feature layout still roun
     b.ring_count = 2;
     m.communes = {a, b};
     const std::vector<uint8_t> bytes = encode(m);
-    CHECK(bytes.size() < one_ring + 2 * n + 64);
+    CHECK(bytes.size() < one_ring + 2 * n + 128);  // new vertices cost ~5 bytes each
     auto r = decode(bytes.data(), bytes.size());
     REQUIRE(r.ok());
     MapAsset norm = m;
@@ -146,6 +147,65 @@ TEST_CASE("Shared edges are written once; any ring and feature layout still roun
     CHECK(r->communes[1].first_ring == 0);
     CHECK(r->communes[1].ring_count == 2);
     CHECK(encode(*r) == bytes);
+}
+
+TEST_CASE("Coarser levels: neighbours stay joined, tiny features vanish, the area stays", "[asset]") {
+    // Two 1 km squares sharing an edge drawn with 50 m steps (80 vertices each), triangulated
+    // as fans; a 3 m islet; snapped to a 100 m grid.
+    MapAsset m;
+    m.origin = {11800000, 1070000};
+    auto square = [&](double x0, double side, int steps) {
+        Ring r{uint32_t(m.vertex_count()), 0};
+        const double d = side / steps;
+        for (int s = 0; s < steps; ++s) m.xy.insert(m.xy.end(), {float(x0 + s * d), 0.f});
+        for (int s = 0; s < steps; ++s) m.xy.insert(m.xy.end(), {float(x0 + side), float(s * d)});
+        for (int s = 0; s < steps; ++s) m.xy.insert(m.xy.end(), {float(x0 + side - s * d), float(side)});
+        for (int s = 0; s < steps; ++s) m.xy.insert(m.xy.end(), {float(x0), float(side - s * d)});
+        r.vertex_count = uint32_t(4 * steps);
+        Feature f;
+        f.first_ring = uint32_t(m.rings.size());
+        f.ring_count = 1;
+        f.first_index = uint32_t(m.indices.size());
+        for (uint32_t k = 1; k + 1 < r.vertex_count; ++k)
+            m.indices.insert(m.indices.end(), {r.first_vertex, r.first_vertex + k, r.first_vertex + k + 1});
+        f.index_count = uint32_t(m.indices.size()) - f.first_index;
+        m.rings.push_back(r);
+        for (uint32_t v = 0; v < r.vertex_count; ++v) f.bbox.extend(m.vertex(r.first_vertex + v));
+        return f;
+    };
+    m.communes = {square(0, 1000, 20), square(1000, 1000, 20), square(5000, 3, 3)};
+    m.communes[0].name = "Xã A";
+
+    const MapAsset c = simplified(m, 100);
+    REQUIRE(c.communes.size() == 3);
+    CHECK(c.communes[0].name == "Xã A");
+    CHECK(c.communes[0].bbox.max_x == m.communes[0].bbox.max_x);  // boxes and names are kept
+    CHECK(c.vertex_count() < m.vertex_count() / 2);
+    for (const Feature& f : {c.communes[0], c.communes[1]}) {
+        REQUIRE(f.ring_count == 1);
+        CHECK(c.rings[f.first_ring].vertex_count == 40);  // 100 m steps
+        double area = 0;
+        for (uint32_t k = f.first_index; k < f.first_index + f.index_count; k += 3) {
+            const geo::World a = c.vertex(c.indices[k]), b = c.vertex(c.indices[k + 1]), d = c.vertex(c.indices[k + 2]);
+            area += ((b.x - a.x) * (d.y - a.y) - (d.x - a.x) * (b.y - a.y)) / 2;
+        }
+        CHECK(area == Approx(1e6));
+    }
+    // The shared edge x = 1000: every point of one square's side is a point of the other's.
+    auto side_points = [&](const Feature& f) {
+        std::vector<std::pair<float, float>> p;
+        const Ring& r = c.rings[f.first_ring];
+        for (uint32_t v = r.first_vertex; v < r.first_vertex + r.vertex_count; ++v)
+            if (c.xy[2 * v] == 1000.f) p.emplace_back(c.xy[2 * v], c.xy[2 * v + 1]);
+        std::sort(p.begin(), p.end());
+        return p;
+    };
+    CHECK(side_points(c.communes[0]) == side_points(c.communes[1]));
+    CHECK(side_points(c.communes[0]).size() == 11);
+    // The islet is below the grid: no ring, no triangle, but still a feature.
+    CHECK(c.communes[2].ring_count == 0);
+    CHECK(c.communes[2].index_count == 0);
+    for (uint32_t i : c.indices) REQUIRE(i < c.vertex_count());
 }
 
 TEST_CASE("The asset reader rejects damaged files with a Vietnamese message", "[asset]") {
