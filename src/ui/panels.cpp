@@ -362,7 +362,7 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
                 v.selected_commune >= 0 ? m.communes[size_t(v.selected_commune)].parent : v.selected_district;
             breadcrumb(v, district, cmd);
             ImGui::Separator();
-            ImGui::BeginChild("##map-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.4f));
+            ImGui::BeginChild("##map-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 3.3f));
             if (v.selected_model >= 0 && v.plan_loaded && size_t(v.selected_model) < v.model_numbers.size()) {
                 model_card(v, v.plan->models[size_t(v.model_numbers[size_t(v.selected_model)])], v.selected_model + 1);
                 ImGui::Separator();
@@ -374,13 +374,13 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(tr(Key::tab_funding))) {
-            ImGui::BeginChild("##funding-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.4f));
+            ImGui::BeginChild("##funding-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 3.3f));
             if (v.plan) draw_funding_panel(*v.plan, *v.fonts);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(tr(Key::tab_calendar))) {
-            ImGui::BeginChild("##calendar-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.4f));
+            ImGui::BeginChild("##calendar-tab", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 3.3f));
             if (v.plan) draw_calendar_panel(*v.plan, *v.fonts);
             ImGui::EndChild();
             ImGui::EndTabItem();
@@ -399,9 +399,8 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
     ImGui::SameLine();
     const bool english = i18n::language() == i18n::Lang::en;
     if (ImGui::SmallButton(english ? tr(Key::lang_vi) : tr(Key::lang_en))) cmd = {CommandKind::set_language, english ? 0 : 1};
-    ImGui::SameLine();
-    ImGui::TextDisabled("·");
-    ImGui::SameLine();
+    // The export buttons get their own line: on a 1280 px screen they did not fit beside the rest.
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Key::export_png));
     for (int scale : {1, 2, 4}) {
         ImGui::SameLine();
