@@ -277,7 +277,7 @@ constexpr Entry kTable[] = {
     {Key::unit_tinh, "Tỉnh", "Province (tỉnh)"},
     {Key::unit_other, "Đơn vị", "Unit"},
 
-    // [SECTION] Hard-coded in panels, app and platform code today
+    // [SECTION] Panels, app and platform messages (error messages, counts)
     {Key::district_count, "đơn vị cấp huyện", "district-level units"},
     {Key::error_font, "Không nạp được phông chữ tiếng Việt.", "Could not load the Vietnamese font."},
     {Key::error_webgl2_unsupported,

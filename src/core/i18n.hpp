@@ -104,7 +104,7 @@ Lang language();
     X(standard_ntm) X(standard_nang_cao) X(standard_kieu_mau) X(standard_none) X(standard_town_ntm)         \
     X(milestone_recognition) X(milestone_dossier) X(unit_xa) X(unit_phuong) X(unit_thi_tran) X(unit_huyen)  \
     X(unit_thi_xa) X(unit_thanh_pho) X(unit_tinh) X(unit_other)                                             \
-    /* hard-coded in panels, app and platform code today */                                                 \
+    /* panels, app and platform messages                */                                                 \
     X(district_count) X(error_font) X(error_webgl2_unsupported) X(error_webgl2_draw)
 
 enum class Key : uint16_t {
