@@ -127,6 +127,7 @@ bool load_asset(App& app, const uint8_t* bytes, size_t size) {
     app.has_map = true;
     app.commune_index = pick::build(app.map, app.map.communes);
     app.search_index = search::build_index(app.map);
+    app.gazetteer = plan::gazetteer_from_asset(app.map);  // once: the plan, status and tour files check against it
     app.home = geo::Box{};
     for (const auto& p : app.map.province) app.home.extend(p.bbox);
     if (app.home.empty())
@@ -144,7 +145,7 @@ bool load_asset(App& app, const uint8_t* bytes, size_t size) {
 // [SECTION] Plan files
 
 void load_plan(App& app, std::string_view json_text, std::string_view file_name) {
-    plan::PlanLoad r = plan::load_plan(json_text, file_name, plan::gazetteer_from_asset(app.map));
+    plan::PlanLoad r = plan::load_plan(json_text, file_name, app.gazetteer);
     for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
     app.plan = std::move(r.plan);
     app.plan_loaded = true;
@@ -153,7 +154,7 @@ void load_plan(App& app, std::string_view json_text, std::string_view file_name)
 }
 
 void load_status(App& app, std::string_view json_text, std::string_view file_name) {
-    plan::StatusLoad r = plan::load_status(json_text, file_name, plan::gazetteer_from_asset(app.map));
+    plan::StatusLoad r = plan::load_status(json_text, file_name, app.gazetteer);
     for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
     app.status = std::move(r.status);
     app.status_loaded = true;
@@ -161,7 +162,7 @@ void load_status(App& app, std::string_view json_text, std::string_view file_nam
 }
 
 void load_tour(App& app, std::string_view json_text, std::string_view file_name) {
-    tour::TourLoad r = tour::load_tour(json_text, file_name, plan::gazetteer_from_asset(app.map));
+    tour::TourLoad r = tour::load_tour(json_text, file_name, app.gazetteer);
     for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
     app.tour = std::move(r.tour);
     app.tour_loaded = true;

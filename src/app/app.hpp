@@ -81,6 +81,7 @@ struct App {
     asset::MapAsset map;
     bool has_map = false;
     pick::Index commune_index;
+    plan::Gazetteer gazetteer;  // the map's unit names, for checking the plan files
     geo::Box home;  // the province, fitted at start and on "back to province"
 
     // View
