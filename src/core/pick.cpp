@@ -42,7 +42,10 @@ Index build(const asset::MapAsset&, const std::vector<asset::Feature>& features)
     };
     std::vector<uint32_t> counts(size_t(idx.cols) * idx.rows, 0);
     int c0, r0, c1, r1;
+    // A feature without rings (a damaged or hand-made file) has an empty, infinite box: it can
+    // never be hit, and converting its infinite corners to cells would be undefined behaviour.
     for (const auto& f : features) {
+        if (f.bbox.empty()) continue;
         cell_range(f.bbox, c0, r0, c1, r1);
         for (int r = r0; r <= r1; ++r)
             for (int c = c0; c <= c1; ++c) ++counts[size_t(r) * idx.cols + c];
@@ -52,6 +55,7 @@ Index build(const asset::MapAsset&, const std::vector<asset::Feature>& features)
     idx.items.resize(idx.cell_start.back());
     std::vector<uint32_t> fill(idx.cell_start.begin(), idx.cell_start.end() - 1);
     for (uint32_t i = 0; i < features.size(); ++i) {
+        if (features[i].bbox.empty()) continue;
         cell_range(features[i].bbox, c0, r0, c1, r1);
         for (int r = r0; r <= r1; ++r)
             for (int c = c0; c <= c1; ++c) idx.items[fill[size_t(r) * idx.cols + c]++] = i;

@@ -51,14 +51,22 @@ std::optional<double> parse_decimal(std::string_view s) {
     if (negative) ++i;
     const size_t int_start = i;
     int64_t mantissa = 0;
-    while (i < s.size() && is_digit(s[i])) mantissa = mantissa * 10 + (s[i++] - '0');
+    // Digits past the limits are counted but not accumulated: a link with thousands of digits
+    // is rejected below without overflowing the mantissa on the way (found by fuzz_url_state).
+    while (i < s.size() && is_digit(s[i])) {
+        if (i - int_start < kMaxIntegerDigits) mantissa = mantissa * 10 + (s[i] - '0');
+        ++i;
+    }
     const size_t int_digits = i - int_start;
     if (int_digits == 0 || int_digits > kMaxIntegerDigits) return std::nullopt;
     size_t frac_digits = 0;
     if (i < s.size() && s[i] == '.') {
         ++i;
         const size_t frac_start = i;
-        while (i < s.size() && is_digit(s[i])) mantissa = mantissa * 10 + (s[i++] - '0');
+        while (i < s.size() && is_digit(s[i])) {
+            if (i - frac_start < kMaxFractionDigits) mantissa = mantissa * 10 + (s[i] - '0');
+            ++i;
+        }
         frac_digits = i - frac_start;
         if (frac_digits == 0 || frac_digits > kMaxFractionDigits) return std::nullopt;
     }
