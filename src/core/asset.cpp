@@ -1,5 +1,7 @@
 #include "core/asset.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -390,9 +392,31 @@ constexpr int64_t kSignedLimit = int64_t(1) << 40;
 
 bool grid_ok(int64_t v) { return v > -int64_t(kGridLimit) && v < int64_t(kGridLimit); }
 
-Error corrupt(std::string detail) {
-    return Error{ErrorCode::corrupt, "Tệp dữ liệu bản đồ bị hỏng hoặc không đầy đủ; hãy tải lại hoặc tạo lại tệp.",
-                 std::move(detail)};
+// Every message says what the user sees first ("bị hỏng", "không đầy đủ") and what to do; the
+// reason in between names the part of the file, for whoever regenerates it.
+constexpr const char* kRedo = "; hãy tải lại hoặc tạo lại tệp.";
+
+Error corrupt(const std::string& reason_vi, std::string detail) {
+    return Error{ErrorCode::corrupt, "Tệp dữ liệu bản đồ bị hỏng: " + reason_vi + kRedo, std::move(detail)};
+}
+
+constexpr const char* kFeaturesBad = "bảng đơn vị hành chính không hợp lệ";
+
+std::string count_vi(uint64_t n) { return text::format_int_vi(int64_t(n)); }
+
+// A count the file claims that its bytes cannot hold.
+Error count_past_end(const char* what_vi, uint64_t count, const char* what_en) {
+    return corrupt(std::string("số ") + what_vi + " ghi trong tệp (" + count_vi(count) +
+                       ") nhiều hơn dữ liệu có trong tệp",
+                   std::string(what_en) + " count " + std::to_string(count) + " past the end");
+}
+
+// A feature name from a damaged file, short enough for a message.
+std::string shown_name(const std::string& name) {
+    if (name.size() <= 60) return name;
+    size_t end = 60;
+    while (end > 0 && (static_cast<uint8_t>(name[end]) & 0xC0) == 0x80) --end;
+    return name.substr(0, end) + "…";
 }
 
 // Bounds-checked reader: every read either succeeds or sets `failed`, never reads past `end`.
@@ -518,9 +542,16 @@ std::string read_vertices(Reader r, MapAsset& m, uint32_t nv) {
 Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
     if (size == 0 || bytes == nullptr)
         return Error{ErrorCode::io, "Tệp dữ liệu bản đồ trống.", "asset is empty"};
-    if (size < kHeaderBytes || std::memcmp(bytes, kMagic, 4) != 0)
+    // A file cut inside its header still starts like one: say it is incomplete, not foreign.
+    const bool magic_ok = std::memcmp(bytes, kMagic, std::min(size, size_t(4))) == 0;
+    if (!magic_ok)
         return Error{ErrorCode::format, "Tệp tải về không phải là dữ liệu bản đồ của ứng dụng này.",
                      "bad magic: not an NTMA asset"};
+    if (size < kHeaderBytes)
+        return Error{ErrorCode::corrupt,
+                     "Tệp dữ liệu bản đồ không đầy đủ: chỉ có " + count_vi(size) + " byte, chưa hết phần đầu tệp (" +
+                         count_vi(kHeaderBytes) + " byte)" + kRedo,
+                     "truncated inside the header: " + std::to_string(size) + " bytes"};
     Reader header(bytes + 4, kHeaderBytes - 4);
     const uint32_t version = header.u32();
     const uint32_t payload = header.u32();
@@ -530,11 +561,20 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
                      "Tệp dữ liệu bản đồ thuộc phiên bản " + std::to_string(version) +
                          ", ứng dụng này đọc phiên bản " + std::to_string(kVersion) + "; hãy tạo lại tệp.",
                      "asset version " + std::to_string(version) + ", expected " + std::to_string(kVersion)};
-    if (payload != size - kHeaderBytes)
-        return corrupt("payload size " + std::to_string(payload) + " but file has " +
-                       std::to_string(size - kHeaderBytes) + " bytes after the header (truncated?)");
+    const uint64_t expected = uint64_t(payload) + kHeaderBytes;
+    if (expected > size)
+        return Error{ErrorCode::corrupt,
+                     "Tệp dữ liệu bản đồ không đầy đủ: có " + count_vi(size) + " byte, phần đầu tệp ghi " +
+                         count_vi(expected) + " byte (tải về bị ngắt?)" + kRedo,
+                     "payload size " + std::to_string(payload) + " but file has " +
+                         std::to_string(size - kHeaderBytes) + " bytes after the header (truncated?)"};
+    if (expected < size)
+        return corrupt("dài " + count_vi(size) + " byte, phần đầu tệp ghi " + count_vi(expected) + " byte",
+                       "payload size " + std::to_string(payload) + " but file has " +
+                           std::to_string(size - kHeaderBytes) + " bytes after the header");
     const uint8_t* body = bytes + kHeaderBytes;
-    if (crc32(body, payload) != crc) return corrupt("CRC-32 mismatch");
+    if (crc32(body, payload) != crc)
+        return corrupt("sai mã kiểm tra CRC-32, nội dung đã bị thay đổi", "CRC-32 mismatch");
 
     MapAsset m;
     Reader r(body, payload);
@@ -544,22 +584,24 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
     uint32_t nf[4];
     for (uint32_t& n : nf) n = r.u32();
     m.quantum_m = r.f64();
-    if (r.failed) return corrupt("header fields past the end");
-    if (!(m.quantum_m > 1e-6 && m.quantum_m < 1e6)) return corrupt("grid size out of range");
-    if (!std::isfinite(m.origin.x) || !std::isfinite(m.origin.y)) return corrupt("origin not a number");
+    if (r.failed) return corrupt("thiếu phần khai báo số lượng", "header fields past the end");
+    if (!(m.quantum_m > 1e-6 && m.quantum_m < 1e6)) return corrupt("bước lưới tọa độ không hợp lệ", "grid size out of range");
+    if (!std::isfinite(m.origin.x) || !std::isfinite(m.origin.y))
+        return corrupt("gốc tọa độ không phải là số", "origin not a number");
 
     // Every count is checked against the bytes its section holds (a vertex, index or ring takes
     // at least one, two or two bytes, a feature at least sixteen) before anything is allocated.
     Reader vertices = r.section(), rings = r.section(), features = r.section(), indices = r.section();
     const uint32_t string_bytes = r.u32();
-    if (r.failed || string_bytes != r.remaining()) return corrupt("section sizes do not match the file");
-    if (nv > vertices.remaining()) return corrupt("vertex count past the end");
-    if (ni > indices.remaining()) return corrupt("index count past the end");
-    if (uint64_t(nr) * 2 > rings.remaining()) return corrupt("ring count past the end");
-    if ((uint64_t(nf[0]) + nf[1] + nf[2] + nf[3]) * 16 > features.remaining())
-        return corrupt("feature count past the end");
+    if (r.failed || string_bytes != r.remaining())
+        return corrupt("kích thước các phần bên trong không khớp với độ dài tệp", "section sizes do not match the file");
+    if (nv > vertices.remaining()) return count_past_end("đỉnh", nv, "vertex");
+    if (ni > indices.remaining()) return count_past_end("góc tam giác", ni, "index");
+    if (uint64_t(nr) * 2 > rings.remaining()) return count_past_end("vòng ranh giới", nr, "ring");
+    const uint64_t features_total = uint64_t(nf[0]) + nf[1] + nf[2] + nf[3];
+    if (features_total * 16 > features.remaining()) return count_past_end("đơn vị hành chính", features_total, "feature");
 
-    if (std::string problem = read_vertices(vertices, m, nv); !problem.empty()) return corrupt(problem);
+    if (std::string problem = read_vertices(vertices, m, nv); !problem.empty()) return corrupt("bảng đỉnh tọa độ không hợp lệ", problem);
 
     m.rings.resize(nr);
     uint64_t next_vertex = 0;
@@ -567,24 +609,27 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
         const int64_t first = int64_t(next_vertex) + rings.sv();
         ring.vertex_count = rings.uv32();
         if (rings.failed || first < 0 || uint64_t(first) + ring.vertex_count > nv || ring.vertex_count < 3)
-            return corrupt("ring past the vertex table or shorter than 3 vertices");
+            return corrupt("bảng vòng ranh giới không hợp lệ", "ring past the vertex table or shorter than 3 vertices");
         ring.first_vertex = uint32_t(first);
         next_vertex = uint64_t(first) + ring.vertex_count;
     }
-    if (!rings.done()) return corrupt("ring section longer than its rings");
+    if (!rings.done()) return corrupt("bảng vòng ranh giới không hợp lệ", "ring section longer than its rings");
 
     m.indices.resize(ni);
     int64_t first = 0;
     for (size_t k = 0; k < ni; ++k) {
         const int64_t v = first + indices.sv();
-        if (indices.failed || v < 0 || v >= int64_t(nv)) return corrupt("triangle index past the vertex table");
+        if (indices.failed || v < 0 || v >= int64_t(nv)) return corrupt("bảng tam giác không hợp lệ", "triangle index past the vertex table");
         if (k % 3 == 0) first = v;
         m.indices[k] = uint32_t(v);
     }
-    if (!indices.done()) return corrupt("index section longer than its indices");
+    if (!indices.done()) return corrupt("bảng tam giác không hợp lệ", "index section longer than its indices");
 
     std::string strings(string_bytes, '\0');
     r.take(strings.data(), string_bytes);
+    // Names are shown and used as keys (the plan files name units by them): a damaged one that
+    // still passes the checksum must not reach the screen as mojibake.
+    if (!text::is_valid_utf8(strings)) return corrupt("tên các đơn vị không phải UTF-8 hợp lệ", "string table is not UTF-8");
     std::vector<Feature>* tables[4] = {&m.communes, &m.districts, &m.province, &m.context};
     const double q = m.quantum_m;
     uint64_t next_ring = 0, next_index = 0, next_name = 0;
@@ -600,18 +645,18 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
             f.source_area_ha = fr.f32();
             f.area_ha = fr.f32();
             const int64_t lx = fr.sv(), ly = fr.sv();
-            if (fr.failed) return corrupt("feature table past the end");
+            if (fr.failed) return corrupt(kFeaturesBad, "feature table past the end");
             const int64_t first_ring = int64_t(next_ring) + fr.sv();
             f.ring_count = fr.uv32();
             const int64_t first_index = int64_t(next_index) + fr.sv();
             f.index_count = fr.uv32();
-            if (fr.failed) return corrupt("feature table past the end");
-            if (name_len > strings.size() - next_name) return corrupt("name past the string table");
+            if (fr.failed) return corrupt(kFeaturesBad, "feature table past the end");
+            if (name_len > strings.size() - next_name) return corrupt(kFeaturesBad, "name past the string table");
             f.name.assign(strings, size_t(next_name), size_t(name_len));
             next_name += name_len;
             if (parent < -1 || parent > INT32_MAX || type >= kUnitTypeCount || first_ring < 0 ||
                 first_ring > UINT32_MAX || first_index < 0 || first_index > UINT32_MAX)
-                return corrupt("feature '" + f.name + "': field out of range");
+                return corrupt(kFeaturesBad, "feature '" + shown_name(f.name) + "': field out of range");
             f.parent = int32_t(parent);
             f.type = static_cast<UnitType>(type);
             f.first_ring = uint32_t(first_ring);
@@ -619,16 +664,16 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
             next_ring = uint64_t(first_ring) + f.ring_count;
             next_index = uint64_t(first_index) + f.index_count;
             if (std::string problem = check_feature(f, m, parent_limit); !problem.empty())
-                return corrupt("feature '" + f.name + "': " + problem);
+                return corrupt(kFeaturesBad, "feature '" + shown_name(f.name) + "': " + problem);
             f.bbox = ring_box(m, f);
             const geo::World corner = f.bbox.empty() ? m.origin : geo::World{f.bbox.min_x, f.bbox.min_y};
             const int64_t gx = to_grid(corner.x - m.origin.x, q) + lx, gy = to_grid(corner.y - m.origin.y, q) + ly;
-            if (!grid_ok(gx) || !grid_ok(gy)) return corrupt("feature '" + f.name + "': label off the grid");
+            if (!grid_ok(gx) || !grid_ok(gy)) return corrupt(kFeaturesBad, "feature '" + shown_name(f.name) + "': label off the grid");
             f.label = {m.origin.x + gx * q, m.origin.y + gy * q};
         }
     }
-    if (!features.done()) return corrupt("feature section longer than its features");
-    if (next_name != strings.size()) return corrupt("string table longer than the names");
+    if (!features.done()) return corrupt(kFeaturesBad, "feature section longer than its features");
+    if (next_name != strings.size()) return corrupt("bảng tên không khớp với các đơn vị", "string table longer than the names");
     return m;
 }
 

@@ -12,12 +12,15 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#include "core/json_error.hpp"
+#include "core/json_fields.hpp"
 #include "core/text.hpp"
 
 namespace ntm::plan {
 
 using Json = nlohmann::json;
+using json_fields::find_field;
+using json_fields::in_quotes;
+using json_fields::type_vi;
 
 // [SECTION] Gazetteer
 
@@ -262,7 +265,10 @@ void compose_messages(std::vector<Problem>* problems) {
     }
 }
 
-std::string in_quotes(std::string_view s) { return "“" + std::string(s) + "”"; }
+// No source of a provincial plan comes near a million billion đồng (the national budget is about
+// two): a larger figure is a unit slip (đồng typed as million đồng) or damage, and refusing it
+// keeps every sum finite and exact to the thousand đồng the checks compare at.
+constexpr double kMaxAmountMillionDong = 1e9;
 
 std::string format_number(double v) {
     const double whole = std::round(v);
@@ -276,22 +282,6 @@ std::string format_number_en(double v) {
     return buf;
 }
 
-const char* json_type_vi(const Json& v) {
-    if (v.is_string()) return "chuỗi ký tự";
-    if (v.is_number_float()) return "số thập phân";
-    if (v.is_number()) return "số";
-    if (v.is_boolean()) return "giá trị đúng/sai";
-    if (v.is_array()) return "danh sách";
-    if (v.is_object()) return "đối tượng";
-    return "null";
-}
-
-const Json* find_field(const Json& obj, const char* key) {
-    if (!obj.is_object()) return nullptr;
-    const auto it = obj.find(key);
-    return it == obj.end() ? nullptr : &*it;
-}
-
 // Collects the problems of one item (one array element, or one object like "document"),
 // then decides whether the item is kept.
 class ItemCheck {
@@ -300,12 +290,12 @@ public:
 
     // Adds the unit name to the item label once it is known: "commune_targets[3] (Xã A, Huyện B)".
     void name_unit(std::string_view district, std::string_view commune) {
-        std::string label = std::string(commune.empty() ? district : commune);
-        if (!commune.empty() && !district.empty()) label += ", " + std::string(district);
+        std::string label = json_fields::clip(commune.empty() ? district : commune);
+        if (!commune.empty() && !district.empty()) label += ", " + json_fields::clip(district);
         if (!label.empty()) unit_label_ = " (" + label + ")";
     }
     void name_item(std::string_view name) {
-        if (!name.empty()) unit_label_ = " (" + std::string(name) + ")";
+        if (!name.empty()) unit_label_ = " (" + json_fields::clip(name) + ")";
     }
     std::string label() const { return item_ + unit_label_; }
 
@@ -339,28 +329,9 @@ public:
 
     // [SECTION] typed readers: each records its own problem
 
-    // A string field. Missing, null or "" is a problem only when required; a wrong type always
-    // is (fatal when required, else the field is ignored).
+    // A string field: json_fields::read_text (missing, wrong type, too long, bytes that were not UTF-8).
     std::string text(const Json& obj, const char* key, bool required) {
-        const Json* v = find_field(obj, key);
-        if (v == nullptr || v->is_null() || (v->is_string() && v->get_ref<const std::string&>().empty())) {
-            if (required)
-                fail(ErrorCode::format, "thiếu trường " + in_quotes(key) + ".",
-                     std::string("missing field '") + key + "'");
-            return "";
-        }
-        if (!v->is_string()) {
-            std::string reason =
-                "trường " + in_quotes(key) + " phải là chuỗi ký tự, không phải " + json_type_vi(*v) + ".";
-            std::string detail = std::string("field '") + key + "' must be a string, got " + v->type_name();
-            if (required) {
-                fail(ErrorCode::format, std::move(reason), std::move(detail));
-            } else {
-                warn(ErrorCode::format, reason + " Trường này bị bỏ qua.", detail + " (ignored)");
-            }
-            return "";
-        }
-        return v->get<std::string>();
+        return json_fields::read_text(*this, obj, key, required);
     }
 
     // The "source" field every item should carry: missing is worth a warning, not a drop.
@@ -382,31 +353,26 @@ public:
                      std::string("missing field '") + key + "'");
             return std::nullopt;
         }
-        bool in_range = false;
-        int64_t value = 0;
-        if (v->is_number_unsigned()) {
-            const uint64_t u = v->get<uint64_t>();
-            in_range = u <= static_cast<uint64_t>(hi);
-            value = in_range ? static_cast<int64_t>(u) : 0;
-            in_range = in_range && value >= lo;
-        } else if (v->is_number_integer()) {
-            value = v->get<int64_t>();
-            in_range = value >= lo && value <= hi;
-        } else {
+        // Whole numbers as JSON Schema counts them (19, 19.0); 12.5 and text are the wrong type,
+        // 99999999999999999999 (past int64, parsed as a double) is out of range, not a fraction.
+        bool too_big = false;
+        const std::optional<int64_t> value = json_fields::whole_number(*v, &too_big);
+        if (!value && !too_big) {
             fail(ErrorCode::format,
-                 "trường " + in_quotes(key) + " phải là số nguyên, không phải " + json_type_vi(*v) + ".",
+                 "trường " + in_quotes(key) + " phải là số nguyên, không phải " + type_vi(*v) + ".",
                  std::string("field '") + key + "' must be an integer, got " + v->type_name());
             return std::nullopt;
         }
-        if (!in_range) {
+        if (!value || *value < lo || *value > hi) {
+            const std::string given = json_fields::clip(v->dump());
             fail(ErrorCode::invalid_data,
                  "trường " + in_quotes(key) + " phải là số nguyên từ " + std::to_string(lo) + " đến " +
-                     std::to_string(hi) + ".",
-                 std::string("field '") + key + "' out of range [" + std::to_string(lo) + ", " + std::to_string(hi) +
-                     "]");
+                     std::to_string(hi) + ", không phải " + given + ".",
+                 std::string("field '") + key + "' = " + given + " out of range [" + std::to_string(lo) + ", " +
+                     std::to_string(hi) + "]");
             return std::nullopt;
         }
-        return static_cast<int>(value);
+        return static_cast<int>(*value);
     }
 
     // An amount in million đồng: a finite, non-negative JSON number. Missing or null → nullopt
@@ -423,15 +389,19 @@ public:
             std::string shown = v->is_string() ? " " + in_quotes(v->get_ref<const std::string&>()) : "";
             fail(ErrorCode::format,
                  "số tiền " + in_quotes(key) +
-                     " phải là một số (triệu đồng, không có dấu chấm phân cách), không phải " + json_type_vi(*v) +
+                     " phải là một số (triệu đồng, không có dấu chấm phân cách), không phải " + type_vi(*v) +
                      shown + ".",
                  std::string("amount '") + key + "' must be a JSON number, got " + v->type_name());
             return std::nullopt;
         }
-        const double value = v->get<double>();
-        if (!std::isfinite(value)) {
-            fail(ErrorCode::invalid_data, "số tiền " + in_quotes(key) + " quá lớn.",
-                 std::string("amount '") + key + "' is not finite");
+        const double value = v->get<double>() + 0.0;  // + 0.0: -0 is 0 (never shown as "-0")
+        if (!std::isfinite(value) || std::fabs(value) > kMaxAmountMillionDong) {
+            fail(ErrorCode::invalid_data,
+                 "số tiền " + in_quotes(key) + " quá lớn (" + json_fields::clip(v->dump()) + ", hơn " +
+                     format_number(kMaxAmountMillionDong) +
+                     " triệu đồng, tức một triệu tỷ đồng); hãy kiểm tra đơn vị: số tiền ghi bằng triệu đồng.",
+                 std::string("amount '") + key + "' = " + json_fields::clip(v->dump()) + " is over " +
+                     format_number_en(kMaxAmountMillionDong) + " million dong");
             return std::nullopt;
         }
         if (value < 0) {
@@ -457,7 +427,7 @@ public:
         if (!v->is_string()) {
             fail(
                 ErrorCode::format,
-                "ngày " + in_quotes(key) + " phải là chuỗi dạng " + shape_vi + ", không phải " + json_type_vi(*v) + ".",
+                "ngày " + in_quotes(key) + " phải là chuỗi dạng " + shape_vi + ", không phải " + type_vi(*v) + ".",
                 std::string("date '") + key + "' must be a string, got " + v->type_name());
             return {};
         }
@@ -469,11 +439,11 @@ public:
         if (shaped) {
             fail(ErrorCode::invalid_data,
                  "ngày " + in_quotes(s) + " (trường " + in_quotes(key) + ") không có trên lịch.",
-                 std::string("date '") + key + "' = '" + s + "' is not a calendar date");
+                 std::string("date '") + key + "' = '" + json_fields::clip(s) + "' is not a calendar date");
         } else {
             fail(ErrorCode::format,
                  "ngày " + in_quotes(s) + " (trường " + in_quotes(key) + ") không đúng dạng " + shape_vi + ".",
-                 std::string("date '") + key + "' = '" + s + "' is not ISO " +
+                 std::string("date '") + key + "' = '" + json_fields::clip(s) + "' is not ISO " +
                      (allow_month ? "YYYY-MM-DD or YYYY-MM" : "YYYY-MM-DD"));
         }
         return {};
@@ -490,7 +460,7 @@ public:
         if (v->is_string()) {
             if (const std::optional<Standard> s = standard_from_id(v->get_ref<const std::string&>())) return s;
         }
-        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : json_type_vi(*v);
+        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : type_vi(*v);
         fail(
             ErrorCode::invalid_data,
             "mức chuẩn " + shown + " không hợp lệ; chỉ dùng “ntm”, “nang-cao” hoặc “kieu-mau”" +
@@ -794,50 +764,18 @@ bool check_unique(ItemCheck& chk, std::vector<std::pair<std::string, std::string
 
 // [SECTION] Loading: the JSON text
 
-// Parses the text; on failure records one file-level problem with the line and column.
-bool parse_json(std::string_view text_in, const Sink& sink, Json* out) {
-    *out = Json::parse(text_in.begin(), text_in.end(), nullptr, /*allow_exceptions=*/false);
-    if (!out->is_discarded()) return true;
-    const json_error::Location at = json_error::locate(text_in);
-    sink.file_problem(ErrorCode::format, json_error::reason_vi(text_in, at, "không đọc được nội dung nào."),
-                      "not valid JSON: " + at.what);
-    return false;
-}
+constexpr const char* kNothingRead = "không đọc được nội dung nào.";
 
-// Checks "format" and "format_version". Returns false when the file must not be read further.
-bool check_header(const Json& root, const Sink& sink, const char* expected_format) {
-    if (!root.is_object()) {
-        sink.file_problem(
-            ErrorCode::format,
-            std::string("nội dung tệp phải là một đối tượng JSON { ... }, không phải ") + json_type_vi(root) + ".",
-            std::string("top level must be an object, got ") + root.type_name());
-        return false;
-    }
-    const Json* format = find_field(root, "format");
-    if (format == nullptr || !format->is_string()) {
-        sink.file_problem(ErrorCode::format, std::string("thiếu trường “format” (phải là “") + expected_format + "”).",
-                          std::string("missing string field 'format' (expected '") + expected_format + "')");
-    } else if (format->get_ref<const std::string&>() != expected_format) {
-        const std::string& got = format->get_ref<const std::string&>();
-        sink.file_problem(ErrorCode::format,
-                          "tệp này có dạng " + in_quotes(got) + ", không phải " + in_quotes(expected_format) +
-                              "; có thể đã chọn nhầm tệp. Không đọc được nội dung nào.",
-                          "format is '" + got + "', expected '" + expected_format + "'");
-        return false;
-    }
-    const Json* version = find_field(root, "format_version");
-    if (version == nullptr || !version->is_number_integer()) {
-        sink.file_problem(ErrorCode::format, "thiếu trường “format_version” (số nguyên, hiện là 1).",
-                          "missing integer field 'format_version'");
-    } else if (version->get<int64_t>() != kFormatVersion) {
-        sink.file_problem(ErrorCode::version,
-                          "phiên bản định dạng " + std::to_string(version->get<int64_t>()) +
-                              " chưa được hỗ trợ (bản này đọc phiên bản " + std::to_string(kFormatVersion) +
-                              "). Không đọc được nội dung nào.",
-                          "format_version " + std::to_string(version->get<int64_t>()) + " not supported");
-        return false;
-    }
-    return true;
+// Parses the text (json_fields::parse: size, encoding, nesting, syntax) and checks its header;
+// false when nothing can be read, the problems saying why.
+bool open_file(std::string_view text_in, const Sink& sink, const char* expected_format, Json* out) {
+    json_fields::Parsed parsed = json_fields::parse(text_in, kNothingRead);
+    std::vector<json_fields::FileProblem> problems = std::move(parsed.problems);
+    const bool ok =
+        parsed.ok && json_fields::check_header(parsed.root, expected_format, kFormatVersion, kNothingRead, &problems);
+    for (json_fields::FileProblem& p : problems) sink.file_problem(p.code, std::move(p.reason_vi), std::move(p.detail_en));
+    if (ok) *out = std::move(parsed.root);
+    return ok;
 }
 
 // The array under `key`, or nullptr (with a problem when it is absent or not an array).
@@ -850,7 +788,7 @@ const Json* section_array(const Json& root, const char* key, const Sink& sink) {
     }
     if (!v->is_array()) {
         sink.file_problem(ErrorCode::format,
-                          "mục " + in_quotes(key) + " phải là một danh sách [ ... ], không phải " + json_type_vi(*v) +
+                          "mục " + in_quotes(key) + " phải là một danh sách [ ... ], không phải " + type_vi(*v) +
                               "; không đọc được mục này.",
                           std::string("section '") + key + "' must be an array, got " + v->type_name());
         return nullptr;
@@ -863,7 +801,7 @@ std::string item_name(const char* section, size_t i) { return std::string(sectio
 bool require_object(ItemCheck& chk, const Json& v) {
     if (v.is_object()) return true;
     chk.fail(ErrorCode::format,
-             std::string("mỗi phần tử phải là một đối tượng { ... }, không phải ") + json_type_vi(v) + ".",
+             std::string("mỗi phần tử phải là một đối tượng { ... }, không phải ") + type_vi(v) + ".",
              std::string("element must be an object, got ") + v.type_name());
     return false;
 }
@@ -900,14 +838,19 @@ void read_notes(const Json& root, const Sink& sink, std::vector<std::string>* no
     }
     for (size_t i = 0; i < v->size(); ++i) {
         const Json& n = (*v)[i];
-        if (n.is_string()) {
-            notes->push_back(n.get<std::string>());
-        } else {
-            ItemCheck chk(sink, item_name("transcription_notes", i));
-            chk.fail(ErrorCode::format, std::string("phải là chuỗi ký tự, không phải ") + json_type_vi(n) + ".",
+        ItemCheck chk(sink, item_name("transcription_notes", i));
+        if (!n.is_string()) {
+            chk.fail(ErrorCode::format, std::string("phải là chuỗi ký tự, không phải ") + type_vi(n) + ".",
                      std::string("must be a string, got ") + n.type_name());
-            chk.finish();
+        } else if (n.get_ref<const std::string&>().size() > json_fields::kMaxTextBytes) {
+            chk.fail(ErrorCode::invalid_data, json_fields::too_long_vi(nullptr, n.get_ref<const std::string&>().size()),
+                     "note over " + std::to_string(json_fields::kMaxTextBytes) + " bytes");
+        } else {
+            if (json_fields::has_replacement_char(n.get_ref<const std::string&>()))
+                chk.warn(ErrorCode::format, json_fields::replacement_char_vi(nullptr), "note contains U+FFFD");
+            notes->push_back(n.get<std::string>());
         }
+        chk.finish();
     }
 }
 
@@ -1267,7 +1210,7 @@ PlanLoad load_plan(std::string_view json_text, std::string_view file_name, const
     PlanLoad out;
     const Sink sink{std::string(file_name), &out.problems};
     Json root;
-    if (parse_json(json_text, sink, &root) && check_header(root, sink, "ntm-plan")) {
+    if (open_file(json_text, sink, "ntm-plan", &root)) {
         const GazIndex idx(gaz);
         read_document(root, sink, &out.plan.document);
         read_notes(root, sink, &out.plan.transcription_notes);
@@ -1286,7 +1229,7 @@ StatusLoad load_status(std::string_view json_text, std::string_view file_name, c
     StatusLoad out;
     const Sink sink{std::string(file_name), &out.problems};
     Json root;
-    if (parse_json(json_text, sink, &root) && check_header(root, sink, "ntm-status")) {
+    if (open_file(json_text, sink, "ntm-status", &root)) {
         const GazIndex idx(gaz);
         read_status_header(root, sink, &out.status);
         read_status_units(root, sink, idx, &out.status.units);

@@ -12,12 +12,15 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#include "core/json_error.hpp"
+#include "core/json_fields.hpp"
 #include "core/text.hpp"
 
 namespace ntm::tour {
 
 using Json = nlohmann::json;
+using json_fields::find_field;
+using json_fields::in_quotes;
+using json_fields::type_vi;
 
 const char* panel_id(Panel p) {
     switch (p) {
@@ -51,23 +54,6 @@ constexpr double kMaxLon = 180.0;
 constexpr double kMaxLat = 85.0511287798;  // Web Mercator limit
 
 // [SECTION] Problems
-
-std::string in_quotes(std::string_view s) { return "“" + std::string(s) + "”"; }
-
-const char* json_type_vi(const Json& v) {
-    if (v.is_string()) return "chuỗi ký tự";
-    if (v.is_number()) return "số";
-    if (v.is_boolean()) return "giá trị đúng/sai";
-    if (v.is_array()) return "danh sách";
-    if (v.is_object()) return "đối tượng";
-    return "null";
-}
-
-const Json* find_field(const Json& obj, const char* key) {
-    if (!obj.is_object()) return nullptr;
-    const auto it = obj.find(key);
-    return it == obj.end() ? nullptr : &*it;
-}
 
 // Collects problems; message_vi/detail_en are composed when each is added.
 struct Report {
@@ -202,7 +188,7 @@ public:
 
     std::optional<Step> read(const Json& obj) {
         if (!obj.is_object()) {
-            fail(ErrorCode::format, std::string("mỗi bước phải là một đối tượng { ... }, không phải ") + json_type_vi(obj) + ".",
+            fail(ErrorCode::format, std::string("mỗi bước phải là một đối tượng { ... }, không phải ") + type_vi(obj) + ".",
                  std::string("a step must be an object, got ") + obj.type_name());
             return flush();
         }
@@ -222,13 +208,7 @@ public:
         return kept;
     }
 
-private:
-    std::string label() const {
-        std::string l = "bước " + std::to_string(index_ + 1);
-        if (!title_.empty()) l += " " + in_quotes(title_);
-        return l + " (steps[" + std::to_string(index_) + "])";
-    }
-
+    // Public for json_fields::read_text.
     void fail(ErrorCode code, std::string reason_vi, std::string detail_en) {
         ok_ = false;
         pending_.push_back({code, std::move(reason_vi), std::move(detail_en), true, "", false});
@@ -236,6 +216,13 @@ private:
     // sub_item: "highlight[2]" for a problem of one highlight entry; lost: that entry is not highlighted.
     void warn(ErrorCode code, std::string reason_vi, std::string detail_en, std::string sub_item = "", bool lost = true) {
         pending_.push_back({code, std::move(reason_vi), std::move(detail_en), false, std::move(sub_item), lost});
+    }
+
+private:
+    std::string label() const {
+        std::string l = "bước " + std::to_string(index_ + 1);
+        if (!title_.empty()) l += " " + in_quotes(title_);
+        return l + " (steps[" + std::to_string(index_) + "])";
     }
 
     // Emits the problems under the final label (the title is known by then); the step if kept.
@@ -258,24 +245,9 @@ private:
         return ok_ ? std::optional<Step>(Step{}) : std::nullopt;
     }
 
+    // A string field: json_fields::read_text (missing, wrong type, too long, bytes that were not UTF-8).
     std::string text(const Json& obj, const char* key, bool required) {
-        const Json* v = find_field(obj, key);
-        if (v == nullptr || v->is_null() || (v->is_string() && v->get_ref<const std::string&>().empty())) {
-            if (required)
-                fail(ErrorCode::format, "thiếu trường " + in_quotes(key) + ".", std::string("missing field '") + key + "'");
-            return "";
-        }
-        if (!v->is_string()) {
-            std::string reason = "trường " + in_quotes(key) + " phải là chuỗi ký tự, không phải " + json_type_vi(*v) + ".";
-            std::string detail = std::string("field '") + key + "' must be a string, got " + v->type_name();
-            if (required) {
-                fail(ErrorCode::format, std::move(reason), std::move(detail));
-            } else {
-                warn(ErrorCode::format, reason + " Trường này bị bỏ qua.", detail + " (ignored)");
-            }
-            return "";
-        }
-        return v->get<std::string>();
+        return json_fields::read_text(*this, obj, key, required);
     }
 
     // A unit object {"district": …, "commune": …}: false with a problem when it is malformed.
@@ -288,13 +260,28 @@ private:
             return false;
         }
         if (c != nullptr && !c->is_null() && !c->is_string()) {
-            *reason_vi = std::string("trường “commune” phải là chuỗi ký tự hoặc null, không phải ") + json_type_vi(*c) + ".";
+            *reason_vi = std::string("trường “commune” phải là chuỗi ký tự hoặc null, không phải ") + type_vi(*c) + ".";
             *detail_en = std::string("field 'commune' must be a string or null, got ") + c->type_name();
             return false;
+        }
+        for (const auto& [key, v] : {std::pair<const char*, const Json*>{"district", d}, {"commune", c}}) {
+            if (v != nullptr && v->is_string() && v->get_ref<const std::string&>().size() > json_fields::kMaxTextBytes) {
+                *reason_vi = json_fields::too_long_vi(key, v->get_ref<const std::string&>().size());
+                *detail_en = std::string("field '") + key + "' over " + std::to_string(json_fields::kMaxTextBytes) + " bytes";
+                return false;
+            }
         }
         out->district = d->get<std::string>();
         out->commune = c != nullptr && c->is_string() ? c->get<std::string>() : "";
         *reason_vi = units_.check(*out, detail_en);
+        // A name with a “�” is unknown; say why it cannot match.
+        const bool bad_district = json_fields::has_replacement_char(out->district);
+        if (!reason_vi->empty() && (bad_district || json_fields::has_replacement_char(out->commune))) {
+            std::string why = json_fields::replacement_char_vi(bad_district ? "district" : "commune");
+            why[0] = 'T';  // "trường …" starts a sentence here
+            *reason_vi += " " + why;
+            *detail_en += " (contains U+FFFD: bytes that were not UTF-8)";
+        }
         return reason_vi->empty();
     }
 
@@ -303,7 +290,7 @@ private:
         if (v == nullptr || !v->is_number()) {
             fail(ErrorCode::format,
                  "camera: trường " + in_quotes(key) + " phải là một số" +
-                     (v == nullptr ? std::string(" (đang thiếu).") : std::string(", không phải ") + json_type_vi(*v) + "."),
+                     (v == nullptr ? std::string(" (đang thiếu).") : std::string(", không phải ") + type_vi(*v) + "."),
                  std::string("camera field '") + key + "' must be a number");
             return false;
         }
@@ -336,7 +323,7 @@ private:
         }
         if (!v->is_object()) {
             fail(ErrorCode::format, std::string("trường “camera” phải là “province” hoặc một đối tượng, không phải ") +
-                                        json_type_vi(*v) + ".",
+                                        type_vi(*v) + ".",
                  std::string("field 'camera' must be 'province' or an object, got ") + v->type_name());
             return;
         }
@@ -374,7 +361,7 @@ private:
             *out = l;
             return;
         }
-        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : json_type_vi(*v);
+        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : type_vi(*v);
         fail(ErrorCode::invalid_data,
              "lớp bản đồ " + shown + " không hợp lệ; chỉ dùng “muc-tieu-2024”, “hien-trang” hoặc “ranh-gioi” (hoặc null để giữ lớp đang xem).",
              "unknown layer id");
@@ -389,7 +376,7 @@ private:
                 return;
             }
         }
-        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : json_type_vi(*v);
+        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : type_vi(*v);
         fail(ErrorCode::invalid_data,
              "bảng " + shown + " không hợp lệ; chỉ dùng “funding”, “calendar”, “models”, “legend” hoặc null.",
              "unknown panel id");
@@ -400,7 +387,7 @@ private:
         if (v == nullptr || v->is_null()) return;
         if (!v->is_array()) {
             warn(ErrorCode::format,
-                 std::string("trường “highlight” phải là một danh sách [ ... ], không phải ") + json_type_vi(*v) +
+                 std::string("trường “highlight” phải là một danh sách [ ... ], không phải ") + type_vi(*v) +
                      "; không tô sáng đơn vị nào.",
                  std::string("field 'highlight' must be an array, got ") + v->type_name() + " (ignored)");
             return;
@@ -412,7 +399,7 @@ private:
             std::string reason, detail;
             if (!e.is_object()) {
                 warn(ErrorCode::format, std::string("mỗi đơn vị tô sáng phải là một đối tượng {\"district\": …, \"commune\": …}, không phải ") +
-                                            json_type_vi(e) + ".",
+                                            type_vi(e) + ".",
                      std::string("highlight entry must be an object, got ") + e.type_name(), sub);
             } else if (!unit_ref(e, &u, &reason, &detail)) {
                 warn(ErrorCode::invalid_data, reason, detail, sub);
@@ -434,7 +421,7 @@ private:
             const std::string& k = it.key();
             if (std::none_of(std::begin(kKnown), std::end(kKnown), [&k](const char* known) { return k == known; })) {
                 warn(ErrorCode::format, "trường " + in_quotes(k) + " không được dùng (viết sai tên trường?); trường này bị bỏ qua.",
-                     "unknown field '" + k + "' ignored");
+                     "unknown field '" + json_fields::clip(k) + "' ignored");
             }
         }
     }
@@ -458,69 +445,36 @@ private:
 
 // [SECTION] The file
 
-bool parse_json(std::string_view t, const Report& report, Json* out) {
-    *out = Json::parse(t.begin(), t.end(), nullptr, /*allow_exceptions=*/false);
-    if (!out->is_discarded()) return true;
-    const json_error::Location at = json_error::locate(t);
-    report.file_problem(ErrorCode::format, json_error::reason_vi(t, at, "không đọc được bước nào."),
-                        "not valid JSON: " + at.what);
-    return false;
+constexpr const char* kNothingRead = "không đọc được bước nào.";
+
+// Parses the text (json_fields::parse: size, encoding, nesting, syntax) and checks its header;
+// false when nothing can be read, the problems saying why.
+bool open_file(std::string_view t, const Report& report, Json* out) {
+    json_fields::Parsed parsed = json_fields::parse(t, kNothingRead);
+    std::vector<json_fields::FileProblem> problems = std::move(parsed.problems);
+    const bool ok = parsed.ok && json_fields::check_header(parsed.root, "ntm-tour", kFormatVersion, kNothingRead, &problems);
+    for (json_fields::FileProblem& p : problems) report.file_problem(p.code, std::move(p.reason_vi), std::move(p.detail_en));
+    if (ok) *out = std::move(parsed.root);
+    return ok;
 }
 
-bool check_header(const Json& root, const Report& report) {
-    if (!root.is_object()) {
-        report.file_problem(ErrorCode::format,
-                            std::string("nội dung tệp phải là một đối tượng JSON { ... }, không phải ") + json_type_vi(root) + ".",
-                            std::string("top level must be an object, got ") + root.type_name());
-        return false;
-    }
-    const Json* format = find_field(root, "format");
-    if (format == nullptr || !format->is_string()) {
-        report.file_problem(ErrorCode::format, "thiếu trường “format” (phải là “ntm-tour”).",
-                            "missing string field 'format' (expected 'ntm-tour')");
-    } else if (format->get_ref<const std::string&>() != "ntm-tour") {
-        const std::string& got = format->get_ref<const std::string&>();
-        report.file_problem(ErrorCode::format,
-                            "tệp này có dạng " + in_quotes(got) +
-                                ", không phải “ntm-tour”; có thể đã chọn nhầm tệp. Không đọc được bước nào.",
-                            "format is '" + got + "', expected 'ntm-tour'");
-        return false;
-    }
-    const Json* version = find_field(root, "format_version");
-    if (version == nullptr || !version->is_number_integer()) {
-        report.file_problem(ErrorCode::format, "thiếu trường “format_version” (số nguyên, hiện là 1).",
-                            "missing integer field 'format_version'");
-    } else if (version->get<int64_t>() != kFormatVersion) {
-        const std::string got = std::to_string(version->get<int64_t>());
-        report.file_problem(ErrorCode::version,
-                            "phiên bản định dạng " + got + " chưa được hỗ trợ (bản này đọc phiên bản " +
-                                std::to_string(kFormatVersion) + "). Không đọc được bước nào.",
-                            "format_version " + got + " not supported");
-        return false;
-    }
-    return true;
-}
-
+// A top-level string field (title, title_en): problems name the file only.
 std::string optional_text(const Json& root, const char* key, const Report& report) {
-    const Json* v = find_field(root, key);
-    if (v == nullptr || v->is_null()) return "";
-    if (v->is_string()) return v->get<std::string>();
-    report.add(key, ErrorCode::format,
-               std::string("phải là chuỗi ký tự, không phải ") + json_type_vi(*v) + "; trường này bị bỏ qua.",
-               std::string("must be a string, got ") + v->type_name() + " (ignored)", false);
-    return "";
+    struct FileCheck {
+        const Report& report;
+        void fail(ErrorCode code, std::string vi, std::string en) { warn(code, std::move(vi), std::move(en)); }
+        void warn(ErrorCode code, std::string vi, std::string en) { report.add("", code, std::move(vi), std::move(en), false); }
+    } chk{report};
+    return json_fields::read_text(chk, root, key, false);
 }
 
 int idle_seconds(const Json& root, const Report& report) {
     const Json* v = find_field(root, "idle_return_seconds");
     if (v == nullptr || v->is_null()) return kDefaultIdleReturnSeconds;
-    const bool integer = v->is_number_integer() || v->is_number_unsigned();
-    if (integer && v->is_number_unsigned() && v->get<uint64_t>() <= uint64_t(kMaxIdleReturnSeconds))
-        return static_cast<int>(v->get<uint64_t>());
-    if (integer && v->is_number_integer() && !v->is_number_unsigned()) {
-        const int64_t s = v->get<int64_t>();
-        if (s >= 0 && s <= kMaxIdleReturnSeconds) return static_cast<int>(s);
-    }
+    bool too_big = false;
+    const std::optional<int64_t> s = json_fields::whole_number(*v, &too_big);
+    if (s && *s >= 0 && *s <= kMaxIdleReturnSeconds) return static_cast<int>(*s);
+    const bool integer = s || too_big;
     report.add("idle_return_seconds", integer ? ErrorCode::invalid_data : ErrorCode::format,
                "phải là số giây, số nguyên từ 0 (không tự quay về) đến " + std::to_string(kMaxIdleReturnSeconds) +
                    "; dùng mặc định " + std::to_string(kDefaultIdleReturnSeconds) + " giây.",
@@ -536,7 +490,7 @@ TourLoad load_tour(std::string_view json_text, std::string_view file_name, const
     TourLoad r;
     const Report report{std::string(file_name), &r.problems};
     Json root;
-    if (!parse_json(json_text, report, &root) || !check_header(root, report)) return r;
+    if (!open_file(json_text, report, &root)) return r;
 
     r.tour.title = optional_text(root, "title", report);
     r.tour.title_en = optional_text(root, "title_en", report);
@@ -547,7 +501,7 @@ TourLoad load_tour(std::string_view json_text, std::string_view file_name, const
         report.file_problem(ErrorCode::format,
                             steps == nullptr ? "thiếu mục “steps” (danh sách các bước)."
                                              : std::string("mục “steps” phải là một danh sách [ ... ], không phải ") +
-                                                   json_type_vi(*steps) + ".",
+                                                   type_vi(*steps) + ".",
                             "missing or non-array section 'steps'");
         return r;
     }

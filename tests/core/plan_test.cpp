@@ -24,6 +24,13 @@ std::string fixture(const std::string& name) {
     return text;
 }
 
+// A file of tests/bad-input (the bad inputs every loader is checked on, see bad_input_test.cpp).
+std::string bad_input(const std::string& path) {
+    const std::string text = read_text(std::string(NTM_FIXTURES_DIR) + "/../bad-input/" + path);
+    REQUIRE_FALSE(text.empty());
+    return text;
+}
+
 // A few real units of the province, with their real types: enough for every fixture.
 Gazetteer small_gazetteer() {
     using asset::UnitType;
@@ -230,7 +237,7 @@ TEST_CASE("A valid plan loads completely with no problem", "[plan]") {
 }
 
 TEST_CASE("Text that is not JSON gives one problem with the line, and an empty plan", "[plan]") {
-    const PlanLoad r = load_plan(fixture("not-json.json"), "not-json.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/not-json.json"), "not-json.json", small_gazetteer());
     REQUIRE(r.problems.size() == 1);
     const Problem& p = r.problems[0];
     CHECK(p.file == "not-json.json");
@@ -251,15 +258,16 @@ TEST_CASE("Degenerate texts never crash and say what is wrong", "[plan]") {
         REQUIRE(r.problems.size() == 1);
         CHECK(contains(r.problems[0].message_vi, "tệp rỗng"));
     }
-    SECTION("invalid UTF-8 inside a string") {
+    SECTION("invalid UTF-8 inside a string: said so with the byte, then read as the browser reads it") {
         const PlanLoad r = load_plan("{\"format\": \"ntm-plan\xC3\"}", "a.json", gaz);
-        REQUIRE(r.problems.size() == 1);
-        CHECK(contains(r.problems[0].message_vi, "không phải JSON"));
+        REQUIRE(r.problems.size() == 2);
+        CHECK(contains(r.problems[0].message_vi, "a.json: tệp không phải UTF-8 hợp lệ (byte thứ 21, dòng 1)"));
+        CHECK(contains(r.problems[1].message_vi, "tệp này có dạng “ntm-plan\xEF\xBF\xBD”"));
     }
     SECTION("a number too large for a double") {
         const PlanLoad r = load_plan("{\"format\": 1e999}", "a.json", gaz);
         REQUIRE(r.problems.size() == 1);
-        CHECK(contains(r.problems[0].message_vi, "không phải JSON"));
+        CHECK(contains(r.problems[0].message_vi, "không phải JSON hợp lệ (lỗi ở dòng 1, cột 16): số quá lớn"));
     }
     SECTION("top level is an array") {
         const PlanLoad r = load_plan("[1, 2]", "a.json", gaz);
@@ -282,7 +290,7 @@ TEST_CASE("Degenerate texts never crash and say what is wrong", "[plan]") {
 }
 
 TEST_CASE("Wrong types are reported per item and the rest still loads", "[plan]") {
-    const PlanLoad r = load_plan(fixture("wrong-types.json"), "wrong-types.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/wrong-types.json"), "wrong-types.json", small_gazetteer());
     const auto& ps = r.problems;
     // A section of the wrong type is skipped as a whole, named in the message.
     bool section_reported = false;
@@ -303,7 +311,7 @@ TEST_CASE("Wrong types are reported per item and the rest still loads", "[plan]"
 }
 
 TEST_CASE("Missing fields drop the item; a missing source only warns", "[plan]") {
-    const PlanLoad r = load_plan(fixture("missing-fields.json"), "missing-fields.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/missing-fields.json"), "missing-fields.json", small_gazetteer());
     const auto& ps = r.problems;
     require_problem(ps, "document", "thiếu trường “number”");
     require_problem(ps, "commune_targets[0]", "thiếu trường “commune”");
@@ -328,7 +336,7 @@ TEST_CASE("Missing fields drop the item; a missing source only warns", "[plan]")
 }
 
 TEST_CASE("Misspelt names are rejected with the closest real name", "[plan]") {
-    const PlanLoad r = load_plan(fixture("misspelt-commune.json"), "misspelt-commune.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/misspelt-commune.json"), "misspelt-commune.json", small_gazetteer());
     const auto& ps = r.problems;
     require_problem(ps, "commune_targets[0] (Xã Tài Vân, Huyện Trần Đề)", "có phải “Xã Tài Văn”?");
     require_problem(ps, "commune_targets[1]", "có phải “Xã Thạnh Thới An”? Hai tên chỉ khác nhau ở dấu");
@@ -363,7 +371,7 @@ TEST_CASE("Names that differ only in accents or in how they were typed say so", 
 }
 
 TEST_CASE("A commune named under another district is an error naming its real district", "[plan]") {
-    const PlanLoad r = load_plan(fixture("wrong-district.json"), "wrong-district.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/wrong-district.json"), "wrong-district.json", small_gazetteer());
     require_problem(r.problems, "commune_targets[0]", "“Xã Tài Văn” không thuộc Huyện Long Phú mà thuộc Huyện Trần Đề");
     require_problem(r.problems, "models[0]", "“Xã Nhơn Mỹ” không thuộc Huyện Mỹ Xuyên mà thuộc Huyện Kế Sách");
     REQUIRE(r.plan.commune_targets.size() == 1);
@@ -372,7 +380,7 @@ TEST_CASE("A commune named under another district is an error naming its real di
 }
 
 TEST_CASE("Commune standards apply to xã only; towns only complete the NTM task", "[plan]") {
-    const PlanLoad r = load_plan(fixture("target-on-phuong.json"), "target-on-phuong.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/target-on-phuong.json"), "target-on-phuong.json", small_gazetteer());
     require_problem(r.problems, "commune_targets[0] (Phường 1, Thị xã Ngã Năm)",
                     "là phường; chuẩn nông thôn mới cấp xã chỉ áp dụng cho xã");
     require_problem(r.problems, "commune_targets[1] (Thị trấn Long Phú, Huyện Long Phú)", "là thị trấn");
@@ -384,7 +392,7 @@ TEST_CASE("Commune standards apply to xã only; towns only complete the NTM task
 }
 
 TEST_CASE("A unit listed twice keeps its first entry", "[plan]") {
-    const PlanLoad r = load_plan(fixture("duplicate-unit.json"), "duplicate-unit.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/duplicate-unit.json"), "duplicate-unit.json", small_gazetteer());
     require_problem(r.problems, "commune_targets[2] (Xã Tài Văn, Huyện Trần Đề)", "đã có ở commune_targets[0]");
     CHECK(problems_of(r.problems, "commune_targets[2]")[0].item_dropped);
     REQUIRE(r.plan.commune_targets.size() == 2);
@@ -394,7 +402,7 @@ TEST_CASE("A unit listed twice keeps its first entry", "[plan]") {
 }
 
 TEST_CASE("Negative amounts are rejected", "[plan]") {
-    const PlanLoad r = load_plan(fixture("negative-amount.json"), "negative-amount.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/negative-amount.json"), "negative-amount.json", small_gazetteer());
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].item == "funding.sources[0] (Nguồn âm)");
     CHECK(contains(r.problems[0].message_vi, "là số âm (-5.000)"));
@@ -403,7 +411,7 @@ TEST_CASE("Negative amounts are rejected", "[plan]") {
 }
 
 TEST_CASE("Amounts must be JSON numbers, not text", "[plan]") {
-    const PlanLoad r = load_plan(fixture("non-numeric-amount.json"), "non-numeric-amount.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/non-numeric-amount.json"), "non-numeric-amount.json", small_gazetteer());
     require_problem(r.problems, "funding.sources[0] (Nguồn chuỗi)", "phải là một số");
     require_problem(r.problems, "funding.sources[0]", "“133.988”");
     require_problem(r.problems, "funding.sources[1] (Nguồn chữ)", "“investment_million_dong” phải là một số");
@@ -412,7 +420,7 @@ TEST_CASE("Amounts must be JSON numbers, not text", "[plan]") {
 }
 
 TEST_CASE("Splits must add up to the amount and sources to the stated total", "[plan]") {
-    const PlanLoad r = load_plan(fixture("parts-not-adding.json"), "parts-not-adding.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/parts-not-adding.json"), "parts-not-adding.json", small_gazetteer());
     require_problem(r.problems, "funding.sources[0] (Ngân sách trung ương)",
                     "đầu tư phát triển (103.600) + sự nghiệp (30.000) = 133.600 triệu đồng, khác số tiền của nguồn "
                     "(133.988 triệu đồng)");
@@ -430,7 +438,7 @@ TEST_CASE("Splits must add up to the amount and sources to the stated total", "[
 }
 
 TEST_CASE("Impossible dates are rejected, leap days accepted", "[plan]") {
-    const PlanLoad r = load_plan(fixture("impossible-date.json"), "impossible-date.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/impossible-date.json"), "impossible-date.json", small_gazetteer());
     require_problem(r.problems, "document", "ngày “2024-02-30” (trường “date”) không có trên lịch");
     CHECK(r.plan.document.number.empty());  // the document item was dropped
     require_problem(r.problems, "tasks[0]", "“2024-13”");
@@ -443,7 +451,7 @@ TEST_CASE("Impossible dates are rejected, leap days accepted", "[plan]") {
 }
 
 TEST_CASE("Standards must be one of the three ids", "[plan]") {
-    const PlanLoad r = load_plan(fixture("bad-standard.json"), "bad-standard.json", small_gazetteer());
+    const PlanLoad r = load_plan(bad_input("plan/bad-standard.json"), "bad-standard.json", small_gazetteer());
     require_problem(r.problems, "commune_targets[0]", "mức chuẩn “nang cao” không hợp lệ");
     require_problem(r.problems, "commune_targets[1]", "mức chuẩn “NTM” không hợp lệ");
     require_problem(r.problems, "commune_targets[2]", "mức chuẩn số không hợp lệ");
@@ -472,7 +480,7 @@ TEST_CASE("A valid status file loads", "[plan][status]") {
 }
 
 TEST_CASE("A bad status file keeps its valid units and names every problem", "[plan][status]") {
-    const StatusLoad r = load_status(fixture("status-bad.json"), "status-bad.json", small_gazetteer());
+    const StatusLoad r = load_status(bad_input("status/several-problems.json"), "several-problems.json", small_gazetteer());
     const auto& ps = r.problems;
     require_problem(ps, "units[0] (Xã Tài Văn, Huyện Trần Đề)", "“criteria_met” phải là số nguyên từ 0 đến 19");
     require_problem(ps, "units[1]", "“criteria_met” phải là số nguyên");
@@ -488,8 +496,8 @@ TEST_CASE("A bad status file keeps its valid units and names every problem", "[p
     CHECK(r.status.units[0].unit.commune == "Xã Nhơn Mỹ");
     CHECK(r.status.units[0].standard == Standard::nang_cao);
     for (const Problem& p : ps) {
-        CHECK(p.file == "status-bad.json");
-        CHECK(contains(p.message_vi, "status-bad.json — units["));
+        CHECK(p.file == "several-problems.json");
+        CHECK(contains(p.message_vi, "several-problems.json — units["));
         CHECK_FALSE(p.detail_en.empty());
     }
 }
