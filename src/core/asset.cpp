@@ -585,7 +585,8 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
     for (uint32_t& n : nf) n = r.u32();
     m.quantum_m = r.f64();
     if (r.failed) return corrupt("thiếu phần khai báo số lượng", "header fields past the end");
-    if (!(m.quantum_m > 1e-6 && m.quantum_m < 1e6)) return corrupt("bước lưới tọa độ không hợp lệ", "grid size out of range");
+    if (!(m.quantum_m > 1e-6 && m.quantum_m < 1e6))
+        return corrupt("bước lưới tọa độ không hợp lệ", "grid size out of range");
     if (!std::isfinite(m.origin.x) || !std::isfinite(m.origin.y))
         return corrupt("gốc tọa độ không phải là số", "origin not a number");
 
@@ -594,14 +595,17 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
     Reader vertices = r.section(), rings = r.section(), features = r.section(), indices = r.section();
     const uint32_t string_bytes = r.u32();
     if (r.failed || string_bytes != r.remaining())
-        return corrupt("kích thước các phần bên trong không khớp với độ dài tệp", "section sizes do not match the file");
+        return corrupt("kích thước các phần bên trong không khớp với độ dài tệp",
+                       "section sizes do not match the file");
     if (nv > vertices.remaining()) return count_past_end("đỉnh", nv, "vertex");
     if (ni > indices.remaining()) return count_past_end("góc tam giác", ni, "index");
     if (uint64_t(nr) * 2 > rings.remaining()) return count_past_end("vòng ranh giới", nr, "ring");
     const uint64_t features_total = uint64_t(nf[0]) + nf[1] + nf[2] + nf[3];
-    if (features_total * 16 > features.remaining()) return count_past_end("đơn vị hành chính", features_total, "feature");
+    if (features_total * 16 > features.remaining())
+        return count_past_end("đơn vị hành chính", features_total, "feature");
 
-    if (std::string problem = read_vertices(vertices, m, nv); !problem.empty()) return corrupt("bảng đỉnh tọa độ không hợp lệ", problem);
+    if (std::string problem = read_vertices(vertices, m, nv); !problem.empty())
+        return corrupt("bảng đỉnh tọa độ không hợp lệ", problem);
 
     m.rings.resize(nr);
     uint64_t next_vertex = 0;
@@ -619,7 +623,8 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
     int64_t first = 0;
     for (size_t k = 0; k < ni; ++k) {
         const int64_t v = first + indices.sv();
-        if (indices.failed || v < 0 || v >= int64_t(nv)) return corrupt("bảng tam giác không hợp lệ", "triangle index past the vertex table");
+        if (indices.failed || v < 0 || v >= int64_t(nv))
+            return corrupt("bảng tam giác không hợp lệ", "triangle index past the vertex table");
         if (k % 3 == 0) first = v;
         m.indices[k] = uint32_t(v);
     }
@@ -629,7 +634,8 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
     r.take(strings.data(), string_bytes);
     // Names are shown and used as keys (the plan files name units by them): a damaged one that
     // still passes the checksum must not reach the screen as mojibake.
-    if (!text::is_valid_utf8(strings)) return corrupt("tên các đơn vị không phải UTF-8 hợp lệ", "string table is not UTF-8");
+    if (!text::is_valid_utf8(strings))
+        return corrupt("tên các đơn vị không phải UTF-8 hợp lệ", "string table is not UTF-8");
     std::vector<Feature>* tables[4] = {&m.communes, &m.districts, &m.province, &m.context};
     const double q = m.quantum_m;
     uint64_t next_ring = 0, next_index = 0, next_name = 0;
@@ -668,12 +674,14 @@ Result<MapAsset> decode(const uint8_t* bytes, size_t size) {
             f.bbox = ring_box(m, f);
             const geo::World corner = f.bbox.empty() ? m.origin : geo::World{f.bbox.min_x, f.bbox.min_y};
             const int64_t gx = to_grid(corner.x - m.origin.x, q) + lx, gy = to_grid(corner.y - m.origin.y, q) + ly;
-            if (!grid_ok(gx) || !grid_ok(gy)) return corrupt(kFeaturesBad, "feature '" + shown_name(f.name) + "': label off the grid");
+            if (!grid_ok(gx) || !grid_ok(gy))
+                return corrupt(kFeaturesBad, "feature '" + shown_name(f.name) + "': label off the grid");
             f.label = {m.origin.x + gx * q, m.origin.y + gy * q};
         }
     }
     if (!features.done()) return corrupt(kFeaturesBad, "feature section longer than its features");
-    if (next_name != strings.size()) return corrupt("bảng tên không khớp với các đơn vị", "string table longer than the names");
+    if (next_name != strings.size())
+        return corrupt("bảng tên không khớp với các đơn vị", "string table longer than the names");
     return m;
 }
 

@@ -46,13 +46,11 @@ std::string why_vi(std::string_view text, const Location& at) {
     if (has(w, "number overflow")) return "số quá lớn, không biểu diễn được";
     if (has(w, "unexpected end of input"))
         return "tệp kết thúc giữa chừng (thiếu dấu đóng } hoặc ]; có thể tệp bị cắt ngắn)";
-    if (has(w, "missing closing quote"))
-        return "chuỗi ký tự thiếu dấu nháy kép \" đóng (có thể tệp bị cắt ngắn)";
+    if (has(w, "missing closing quote")) return "chuỗi ký tự thiếu dấu nháy kép \" đóng (có thể tệp bị cắt ngắn)";
     // "-Infinity" and "-NaN" fail at the letter, after the sign.
     if (rest.substr(0, 3) == "NaN" || rest.substr(0, 8) == "Infinity")
         return "NaN và Infinity không phải là số trong JSON; hãy ghi một số hoặc null";
-    if (has(w, "control character"))
-        return "chuỗi ký tự có ký tự điều khiển (xuống dòng, tab) chưa viết dạng \\n, \\t";
+    if (has(w, "control character")) return "chuỗi ký tự có ký tự điều khiển (xuống dòng, tab) chưa viết dạng \\n, \\t";
     if (has(w, "invalid literal")) return "giá trị không hợp lệ (chuỗi ký tự phải đặt trong dấu nháy kép \"...\")";
     if (has(w, "invalid number")) return "số viết sai (phần thập phân sau dấu chấm, không có số 0 thừa ở đầu)";
     if (has(w, "unexpected ']'; expected '[', '{', or a literal") || has(w, "unexpected '}'; expected string literal"))

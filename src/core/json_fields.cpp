@@ -117,10 +117,9 @@ bool looks_utf16(std::string_view t) {
     return (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || (b0 != 0) != (b1 != 0);
 }
 
-// Appends the problem and returns false: the file cannot be read.
-bool stop(Parsed& out, std::string reason_vi, std::string detail_en) {
+// A problem that stops the reading (out.ok stays false).
+void stop(Parsed& out, std::string reason_vi, std::string detail_en) {
     out.problems.push_back({ErrorCode::format, std::move(reason_vi), std::move(detail_en)});
-    return false;
 }
 
 }  // namespace
@@ -140,8 +139,8 @@ Parsed parse(std::string_view text, const char* nothing_read_vi) {
     }
     if (looks_utf16(text)) {
         stop(out,
-             "tệp được lưu bằng bảng mã UTF-16 (“Unicode” trong Notepad), không phải UTF-8; hãy lưu lại bằng "
-             "UTF-8; " + nothing,
+             "tệp được lưu bằng bảng mã UTF-16 (“Unicode” trong Notepad), không phải UTF-8; hãy lưu lại bằng UTF-8; " +
+                 nothing,
              "text is UTF-16 (byte-order mark or NUL in the first two bytes), not UTF-8");
         return out;
     }
@@ -153,17 +152,17 @@ Parsed parse(std::string_view text, const char* nothing_read_vi) {
     // (no JSON text ends inside a string), and a second message about UTF-8 would only confuse.
     if (scan.bad_count > 0 && !(scan.bad_count == 1 && scan.cut_at_end)) {
         const json_error::Location at = json_error::location_of(text, scan.first_bad);
-        const std::string others = scan.bad_count > 1 ? " và " + text::format_int_vi(int64_t(scan.bad_count - 1)) +
-                                                            " chỗ khác"
-                                                      : "";
+        const std::string others =
+            scan.bad_count > 1 ? " và " + text::format_int_vi(int64_t(scan.bad_count - 1)) + " chỗ khác" : "";
         out.problems.push_back(
             {ErrorCode::format,
              "tệp không phải UTF-8 hợp lệ (byte thứ " + text::format_int_vi(int64_t(scan.first_bad + 1)) + ", dòng " +
                  std::to_string(at.line) + others +
                  "): chữ ở đó hiện thành “�”; có thể tệp được lưu bằng bảng mã khác (TCVN3, VNI, Windows-1258), "
                  "hãy lưu lại bằng UTF-8.",
-             "not valid UTF-8: " + std::to_string(scan.bad_count) + " ill-formed sequence(s), the first at byte offset " +
-                 std::to_string(scan.first_bad) + " (line " + std::to_string(at.line) + "), read as U+FFFD"});
+             "not valid UTF-8: " + std::to_string(scan.bad_count) +
+                 " ill-formed sequence(s), the first at byte offset " + std::to_string(scan.first_bad) + " (line " +
+                 std::to_string(at.line) + "), read as U+FFFD"});
     }
     if (const size_t deep = too_deep_at(t); deep != std::string_view::npos) {
         const json_error::Location at = json_error::location_of(t, deep);
@@ -212,11 +211,11 @@ bool check_header(const Json& root, const char* expected_format, int expected_ve
     }
     const Json* version = find_field(root, "format_version");
     if (version == nullptr || !version->is_number_integer()) {
-        add(ErrorCode::format, "thiếu trường “format_version” (số nguyên, hiện là " + std::to_string(expected_version) +
-                                   ").",
+        add(ErrorCode::format,
+            "thiếu trường “format_version” (số nguyên, hiện là " + std::to_string(expected_version) + ").",
             "missing integer field 'format_version'");
     } else if (!(version->is_number_unsigned() ? version->get<uint64_t>() == uint64_t(expected_version)
-                                                : version->get<int64_t>() == expected_version)) {
+                                               : version->get<int64_t>() == expected_version)) {
         const std::string got = version->dump();  // exact, also past int64
         add(ErrorCode::version,
             "phiên bản định dạng " + got + " chưa được hỗ trợ (bản này đọc phiên bản " +
@@ -225,6 +224,12 @@ bool check_header(const Json& root, const char* expected_format, int expected_ve
         return false;
     }
     return true;
+}
+
+Parsed open(std::string_view text, const char* expected_format, int expected_version, const char* nothing_read_vi) {
+    Parsed p = parse(text, nothing_read_vi);
+    p.ok = p.ok && check_header(p.root, expected_format, expected_version, nothing_read_vi, &p.problems);
+    return p;
 }
 
 // [SECTION] Fields and words

@@ -48,8 +48,8 @@ struct FileProblem {
 };
 
 struct Parsed {
-    Json root;                         // the document when ok
-    bool ok = false;                   // false: nothing can be read (problems say why)
+    Json root;                          // the document when ok
+    bool ok = false;                    // false: nothing can be read (problems say why)
     std::vector<FileProblem> problems;  // may be non-empty when ok (bytes that were not UTF-8)
 };
 
@@ -60,6 +60,9 @@ Parsed parse(std::string_view text, const char* nothing_read_vi);
 // further. A missing header field is reported but does not stop the reading.
 bool check_header(const Json& root, const char* expected_format, int expected_version, const char* nothing_read_vi,
                   std::vector<FileProblem>* problems);
+
+// parse(), then check_header() on what was parsed: what every loader starts with.
+Parsed open(std::string_view text, const char* expected_format, int expected_version, const char* nothing_read_vi);
 
 // [SECTION] Fields and words
 
@@ -92,7 +95,8 @@ std::string read_text(Check& chk, const Json& obj, const char* key, bool require
     const Json* v = find_field(obj, key);
     if (v == nullptr || v->is_null() || (v->is_string() && v->get_ref<const std::string&>().empty())) {
         if (required)
-            chk.fail(ErrorCode::format, "thiếu trường " + in_quotes(key) + ".", std::string("missing field '") + key + "'");
+            chk.fail(ErrorCode::format, "thiếu trường " + in_quotes(key) + ".",
+                     std::string("missing field '") + key + "'");
         return "";
     }
     std::string reason, detail;

@@ -769,13 +769,11 @@ constexpr const char* kNothingRead = "không đọc được nội dung nào.";
 // Parses the text (json_fields::parse: size, encoding, nesting, syntax) and checks its header;
 // false when nothing can be read, the problems saying why.
 bool open_file(std::string_view text_in, const Sink& sink, const char* expected_format, Json* out) {
-    json_fields::Parsed parsed = json_fields::parse(text_in, kNothingRead);
-    std::vector<json_fields::FileProblem> problems = std::move(parsed.problems);
-    const bool ok =
-        parsed.ok && json_fields::check_header(parsed.root, expected_format, kFormatVersion, kNothingRead, &problems);
-    for (json_fields::FileProblem& p : problems) sink.file_problem(p.code, std::move(p.reason_vi), std::move(p.detail_en));
-    if (ok) *out = std::move(parsed.root);
-    return ok;
+    json_fields::Parsed f = json_fields::open(text_in, expected_format, kFormatVersion, kNothingRead);
+    for (json_fields::FileProblem& p : f.problems)
+        sink.file_problem(p.code, std::move(p.reason_vi), std::move(p.detail_en));
+    if (f.ok) *out = std::move(f.root);
+    return f.ok;
 }
 
 // The array under `key`, or nullptr (with a problem when it is absent or not an array).

@@ -265,9 +265,11 @@ private:
             return false;
         }
         for (const auto& [key, v] : {std::pair<const char*, const Json*>{"district", d}, {"commune", c}}) {
-            if (v != nullptr && v->is_string() && v->get_ref<const std::string&>().size() > json_fields::kMaxTextBytes) {
+            if (v != nullptr && v->is_string() &&
+                v->get_ref<const std::string&>().size() > json_fields::kMaxTextBytes) {
                 *reason_vi = json_fields::too_long_vi(key, v->get_ref<const std::string&>().size());
-                *detail_en = std::string("field '") + key + "' over " + std::to_string(json_fields::kMaxTextBytes) + " bytes";
+                *detail_en =
+                    std::string("field '") + key + "' over " + std::to_string(json_fields::kMaxTextBytes) + " bytes";
                 return false;
             }
         }
@@ -450,12 +452,11 @@ constexpr const char* kNothingRead = "không đọc được bước nào.";
 // Parses the text (json_fields::parse: size, encoding, nesting, syntax) and checks its header;
 // false when nothing can be read, the problems saying why.
 bool open_file(std::string_view t, const Report& report, Json* out) {
-    json_fields::Parsed parsed = json_fields::parse(t, kNothingRead);
-    std::vector<json_fields::FileProblem> problems = std::move(parsed.problems);
-    const bool ok = parsed.ok && json_fields::check_header(parsed.root, "ntm-tour", kFormatVersion, kNothingRead, &problems);
-    for (json_fields::FileProblem& p : problems) report.file_problem(p.code, std::move(p.reason_vi), std::move(p.detail_en));
-    if (ok) *out = std::move(parsed.root);
-    return ok;
+    json_fields::Parsed f = json_fields::open(t, "ntm-tour", kFormatVersion, kNothingRead);
+    for (json_fields::FileProblem& p : f.problems)
+        report.file_problem(p.code, std::move(p.reason_vi), std::move(p.detail_en));
+    if (f.ok) *out = std::move(f.root);
+    return f.ok;
 }
 
 // A top-level string field (title, title_en): problems name the file only.
@@ -463,7 +464,9 @@ std::string optional_text(const Json& root, const char* key, const Report& repor
     struct FileCheck {
         const Report& report;
         void fail(ErrorCode code, std::string vi, std::string en) { warn(code, std::move(vi), std::move(en)); }
-        void warn(ErrorCode code, std::string vi, std::string en) { report.add("", code, std::move(vi), std::move(en), false); }
+        void warn(ErrorCode code, std::string vi, std::string en) {
+            report.add("", code, std::move(vi), std::move(en), false);
+        }
     } chk{report};
     return json_fields::read_text(chk, root, key, false);
 }

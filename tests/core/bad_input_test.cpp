@@ -2,9 +2,8 @@
 // its loader: the message the user must see, no crash, the valid part kept. The cases, the
 // manifest (expected.json) and the recipes are described in tests/bad-input/README.md; the
 // browser tests read the same manifest.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -129,7 +128,8 @@ std::string apply_recipe(std::string* bytes, const std::string& recipe) {
             bytes->resize(pos);
         } else if (op == "flip" && a.size() == 2 && position(a[1], bytes->size(), &pos) && pos < bytes->size()) {
             (*bytes)[pos] = char(uint8_t((*bytes)[pos]) ^ 0xFF);
-        } else if (op == "set-u32" && a.size() == 3 && position(a[1], bytes->size(), &pos) && pos + 4 <= bytes->size()) {
+        } else if (op == "set-u32" && a.size() == 3 && position(a[1], bytes->size(), &pos) &&
+                   pos + 4 <= bytes->size()) {
             const unsigned long long v = std::stoull(a[2]);
             if (v > UINT32_MAX) return "value past 32 bits: " + raw_step;
             for (int k = 0; k < 4; ++k) (*bytes)[pos + size_t(k)] = char(uint8_t(v >> (8 * k)));
@@ -141,7 +141,8 @@ std::string apply_recipe(std::string* bytes, const std::string& recipe) {
             if (!replace_once(bytes, "@FILL@", std::string(std::stoull(a[1]), 'x'))) return "no single @FILL@";
         } else if (op == "nest" && a.size() == 2) {
             const size_t n = std::stoull(a[1]);
-            if (!replace_once(bytes, "\"@NEST@\"", std::string(n, '[') + std::string(n, ']'))) return "no single \"@NEST@\"";
+            if (!replace_once(bytes, "\"@NEST@\"", std::string(n, '[') + std::string(n, ']')))
+                return "no single \"@NEST@\"";
         } else {
             return "unknown or malformed step: " + raw_step;
         }
@@ -152,9 +153,9 @@ std::string apply_recipe(std::string* bytes, const std::string& recipe) {
 // [SECTION] The manifest
 
 struct Entry {
-    std::string file;      // relative to tests/bad-input; generated entries name a file that is not there
-    std::string kind;      // plan, status, tour, asset
-    std::string message;   // substring of a message_vi, on every path
+    std::string file;               // relative to tests/bad-input; generated entries name a file that is not there
+    std::string kind;               // plan, status, tour, asset
+    std::string message;            // substring of a message_vi, on every path
     std::vector<std::string> also;  // more substrings, each of some message_vi, on every path
     std::string message_raw;        // substring shown only when the loader gets the raw bytes
     std::string base, generate;     // generated entries
@@ -171,8 +172,8 @@ std::vector<Entry> manifest() {
         INFO(j.dump());
         REQUIRE(j.is_object());
         for (auto it = j.begin(); it != j.end(); ++it) {
-            static const std::set<std::string> kKeys = {"file", "kind", "message", "also", "message_raw",
-                                                        "base", "generate", "keeps", "note"};
+            static const std::set<std::string> kKeys = {"file", "kind",     "message", "also", "message_raw",
+                                                        "base", "generate", "keeps",   "note"};
             INFO("key " << it.key());
             CHECK(kKeys.count(it.key()) == 1);
         }
@@ -234,9 +235,9 @@ const plan::Gazetteer& real_gazetteer() {
 }
 
 struct Outcome {
-    std::vector<std::string> messages;     // message_vi of every problem (or the asset's error)
-    std::map<std::string, size_t> kept;    // what survived, by section
-    std::vector<std::string> unnamed;      // messages that do not start with the file name
+    std::vector<std::string> messages;   // message_vi of every problem (or the asset's error)
+    std::map<std::string, size_t> kept;  // what survived, by section
+    std::vector<std::string> unnamed;    // messages that do not start with the file name
 };
 
 void add_problems(Outcome* o, const std::vector<plan::Problem>& ps, const std::string& file) {
@@ -272,8 +273,7 @@ Outcome run(const std::string& kind, const std::string& bytes, const std::string
         add_problems(&o, r.problems, file);
         o.kept = {{"steps", r.tour.steps.size()}};
     } else {
-        const Result<asset::MapAsset> r =
-            asset::decode(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+        const Result<asset::MapAsset> r = asset::decode(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
         if (!r) o.messages.push_back(r.error().message_vi);
         o.kept = {{"communes", r ? r->communes.size() : 0}};
     }
@@ -396,7 +396,8 @@ TEST_CASE("Recipes do what the README says", "[bad-input]") {
     CHECK(apply_recipe(&b, "truncate:0.5") == "");
     CHECK(b == "0123");
     CHECK(apply_recipe(&b, "flip:0 | flip:-1") == "");
-    CHECK(b == std::string("\xCF" "12\xCC"));
+    CHECK(b == std::string("\xCF"
+                           "12\xCC"));
     CHECK(apply_recipe(&b, "set-u32:0:4294967295") == "");
     CHECK(b == std::string(4, '\xFF'));
     CHECK(apply_recipe(&b, "truncate:9") != "");  // past the end

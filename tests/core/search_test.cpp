@@ -240,7 +240,8 @@ TEST_CASE("Degenerate queries give no match and never crash", "[search]") {
     c.name = "Xã Mồ Côi";
     c.parent = 7;
     orphan.communes.push_back(c);
-    const std::vector<Match> ms = search(build_index(orphan), "mo coi", 10);
+    const Index orphan_index = build_index(orphan);  // Match::display points into it: keep it alive
+    const std::vector<Match> ms = search(orphan_index, "mo coi", 10);
     REQUIRE(ms.size() == 1);
     CHECK(ms[0].district == -1);
     CHECK(ms[0].commune == 0);
