@@ -128,12 +128,6 @@ std::string snake_id(const std::string& constant) {
     return out;
 }
 
-const char* vi_of(const std::string& id) {
-    for (size_t i = 0; i < kKeyCount; ++i)
-        if (id == key_id(key_at(i))) return tr(key_at(i), Lang::vi);
-    return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("The header reader sees names, joined literals and escapes", "[i18n]") {

@@ -493,7 +493,7 @@ TEST_CASE("National file filtered to Sóc Trăng gives the same map", "[pipeline
     CHECK(m.province[0].area_ha == Approx(soc_trang().map.province[0].area_ha).epsilon(1e-6));
 }
 
-TEST_CASE("National file: all 11,163 communes of 63 provinces, well under a minute", "[pipeline][real][national]") {
+TEST_CASE("National file: all 11,163 communes of 63 provinces", "[pipeline][real][national]") {
     pipeline::Options o;
     o.communes_path = kData + "/vietnam_communes.gpkg";  // its only layer is found without --layer
     o.output_path = kOut + "/vietnam-test.ntm";
@@ -503,7 +503,8 @@ TEST_CASE("National file: all 11,163 communes of 63 provinces, well under a minu
     CHECK(r->provinces == 63);
     CHECK(r->districts > 600);
     CHECK(r->context == 0);
-    CHECK(r->elapsed_ms < 60000);
+    // No time limit here: speed is the benchmark's job (make bench), and a timed unit test fails
+    // on a loaded machine or under the sanitizers for no fault of the code.
     const std::vector<uint8_t> bytes = read_bytes(o.output_path);
     auto decoded = asset::decode(bytes.data(), bytes.size());
     REQUIRE(decoded.ok());
