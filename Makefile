@@ -1,6 +1,8 @@
 # Bản đồ Nông thôn mới Sóc Trăng — the front-door commands.
 #   make run    set up, build, prepare the data and serve the viewer at http://127.0.0.1:8080
-#   make test   set up, build and run every test (Catch2 unit and pipeline tests, browser tests)
+#   make test   set up, build and run every test (Catch2 unit and pipeline tests, the same under
+#               AddressSanitizer + UndefinedBehaviorSanitizer, a short fuzzing smoke run, browser tests)
+#   make fuzz   run each libFuzzer target for FUZZ_SECONDS (default 300; README records longer runs)
 #   make dist   a self-contained static site in dist/ (any static web server, works offline)
 # GEODATA=/path/to/geodata points the build at another copy of the boundary files.
 
@@ -13,10 +15,11 @@ JOBS ?= 2
 export NODE_PATH := /usr/share/nodejs
 
 NATIVE := build/native
+SANITIZE := build/sanitize
 WASM := build/wasm
 PIPELINE := $(NATIVE)/geodata/ntm-pipeline
 
-.PHONY: all setup native wasm data dist run test test-native test-e2e bench clean
+.PHONY: all setup native wasm data dist run test test-native test-sanitize test-fuzz test-e2e fuzz bench clean
 
 all: dist
 
@@ -48,13 +51,30 @@ run: dist
 test-native: native
 	cd $(NATIVE) && ctest --output-on-failure -j$(JOBS)
 
+# The native suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer: any report
+# (out-of-bounds access, use after free, leak, overflow, bad shift...) fails the test that hit it.
+test-sanitize: setup
+	cmake -S . -B $(SANITIZE) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNTM_GEODATA_DIR=$(GEODATA) \
+	  -DCMAKE_CXX_FLAGS="-O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+	cmake --build $(SANITIZE) -j$(JOBS)
+	cd $(SANITIZE) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j$(JOBS)
+
+# A short run of every fuzz target (make fuzz for longer ones).
+test-fuzz: setup
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-20} scripts/fuzz.sh
+
+fuzz: setup
+	scripts/fuzz.sh
+
 test-e2e: dist
 	cd web/e2e && DIST_DIR=$(abspath dist) node --test --test-concurrency=1 *.test.mjs
 
-test: test-native test-e2e
+test: test-native test-sanitize test-fuzz test-e2e
 
 clean:
-	rm -rf build/native build/wasm build/data dist
+	rm -rf build/native build/wasm build/data build/sanitize build/fuzz dist
 
 # Benchmark beside MapLibre GL JS and an empty WebGL2 page (web/bench/README.md).
 bench: dist

@@ -11,7 +11,8 @@ if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 
 PACKAGES=(cmake ninja-build g++ emscripten libgdal-dev libgeos-dev libicu-dev catch2 nlohmann-json3-dev
-          fonts-noto-core fonttools chromium brotli gzip python3 nodejs)
+          fonts-noto-core fonttools chromium brotli gzip python3 nodejs
+          clang-14 libclang-rt-14-dev)  # clang + libFuzzer and its sanitizer runtimes: make fuzz
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
