@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/small_gazetteer.hpp"
 #include "test_files.hpp"
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -31,31 +32,7 @@ std::string bad_input(const std::string& path) {
     return text;
 }
 
-// A few real units of the province, with their real types: enough for every fixture.
-Gazetteer small_gazetteer() {
-    using asset::UnitType;
-    Gazetteer g;
-    g.units = {
-        {"Huyện Trần Đề", "", UnitType::huyen},
-        {"Huyện Trần Đề", "Xã Tài Văn", UnitType::xa},
-        {"Huyện Trần Đề", "Xã Thạnh Thới An", UnitType::xa},
-        {"Huyện Trần Đề", "Thị trấn Trần Đề", UnitType::thi_tran},
-        {"Huyện Long Phú", "", UnitType::huyen},
-        {"Huyện Long Phú", "Xã Long Phú", UnitType::xa},
-        {"Huyện Long Phú", "Thị trấn Long Phú", UnitType::thi_tran},
-        {"Huyện Long Phú", "Xã Tân Hưng", UnitType::xa},
-        {"Thị xã Ngã Năm", "", UnitType::thi_xa},
-        {"Thị xã Ngã Năm", "Phường 1", UnitType::phuong},
-        {"Thị xã Ngã Năm", "Xã Vĩnh Quới", UnitType::xa},
-        {"Thành phố Sóc Trăng", "", UnitType::thanh_pho},
-        {"Thành phố Sóc Trăng", "Phường 1", UnitType::phuong},
-        {"Huyện Mỹ Xuyên", "", UnitType::huyen},
-        {"Huyện Mỹ Xuyên", "Xã Hòa Tú 1", UnitType::xa},
-        {"Huyện Kế Sách", "", UnitType::huyen},
-        {"Huyện Kế Sách", "Xã Nhơn Mỹ", UnitType::xa},
-    };
-    return g;
-}
+using ntm::test::small_gazetteer;  // a few real units, shared with the fuzz targets
 
 // The gazetteer of the real boundary data, built as the viewer would from the map asset:
 // one entry per commune and per district, types from the name prefix.
