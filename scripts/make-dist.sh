@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 viewer=$1 data=$2 out=$3
 rm -rf "$out"
-mkdir -p "$out/js" "$out/data" "$out/fonts" "$out/plan"
-cp web/index.html "$out/"
+mkdir -p "$out/js" "$out/css" "$out/data" "$out/fonts" "$out/plan"
+cp web/index.html web/favicon.svg "$out/"
 cp web/js/*.js "$out/js/"
+cp web/css/*.css "$out/css/"
 cp "$viewer/viewer.js" "$viewer/viewer.wasm" "$out/"
 cp "$data"/*.ntm "$out/data/"
 cp build/deps/fonts/NotoSans-vi.ttf build/deps/fonts/NotoSans-vi-Bold.ttf build/deps/fonts/NotoSansMath-sym.ttf "$out/fonts/"

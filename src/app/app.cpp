@@ -107,15 +107,70 @@ void update_marker_positions(App& app) {
 
 // [SECTION] Loading
 
-void add_error(App& app, std::string message_vi) {
-    if (std::find(app.errors.begin(), app.errors.end(), message_vi) == app.errors.end())
-        app.errors.push_back(std::move(message_vi));
+void add_error(App& app, std::string message_vi, std::string_view file_name) {
+    if (std::find(app.errors.begin(), app.errors.end(), message_vi) != app.errors.end()) return;
+    app.errors.push_back(std::move(message_vi));
+    app.error_files.resize(app.errors.size() - 1);  // errors may have been added directly
+    app.error_files.emplace_back(file_name);
+    app.view_changed = true;
 }
 
-bool load_asset(App& app, const uint8_t* bytes, size_t size) {
+namespace {
+
+// Forgets the messages about a file before it is loaded again.
+void clear_file_errors(App& app, std::string_view file_name) {
+    if (file_name.empty()) return;
+    app.error_files.resize(app.errors.size());
+    for (size_t i = app.errors.size(); i-- > 0;)
+        if (app.error_files[i] == file_name) {
+            app.errors.erase(app.errors.begin() + std::ptrdiff_t(i));
+            app.error_files.erase(app.error_files.begin() + std::ptrdiff_t(i));
+        }
+    app.view_changed = true;
+}
+
+void set_file_failed(App& app, std::string_view file_name, bool failed) {
+    if (file_name.empty()) return;
+    const auto it = std::find(app.failed_files.begin(), app.failed_files.end(), file_name);
+    if (failed && it == app.failed_files.end()) app.failed_files.emplace_back(file_name);
+    if (!failed && it != app.failed_files.end()) app.failed_files.erase(it);
+}
+
+// A problem without an item is about the whole file (not JSON, cut short, wrong format): the
+// file may be fixed on the server or arrive whole next time, so it is offered for "Thử lại".
+bool whole_file_failed(const std::vector<plan::Problem>& problems) {
+    return std::any_of(problems.begin(), problems.end(), [](const plan::Problem& p) { return p.item.empty(); });
+}
+
+}  // namespace
+
+void file_failed(App& app, std::string_view file_name, std::string message_vi) {
+    clear_file_errors(app, file_name);
+    add_error(app, std::move(message_vi), file_name);
+    set_file_failed(app, file_name, true);
+}
+
+void file_loaded(App& app, std::string_view file_name) {
+    clear_file_errors(app, file_name);
+    set_file_failed(app, file_name, false);
+}
+
+void restore_gl(App& app) {
+    app.renderer.forget_gl_objects();
+    if (app.has_map) {
+        std::string gl_error;
+        if (!app.renderer.upload(app.map, &gl_error)) add_error(app, ui::tr(ui::Key::error_webgl2_draw) + gl_error);
+    }
+    app.colours_dirty = true;
+    app.view_changed = true;
+}
+
+bool load_asset(App& app, const uint8_t* bytes, size_t size, std::string_view file_name) {
+    clear_file_errors(app, file_name);
     Result<asset::MapAsset> r = asset::decode(bytes, size);
     if (!r) {
-        add_error(app, r.error().message_vi);
+        add_error(app, r.error().message_vi, file_name);
+        set_file_failed(app, file_name, true);
         return false;
     }
     std::string gl_error;
@@ -123,6 +178,7 @@ bool load_asset(App& app, const uint8_t* bytes, size_t size) {
         add_error(app, ui::tr(ui::Key::error_webgl2_draw) + gl_error);
         return false;
     }
+    set_file_failed(app, file_name, false);
     app.map = std::move(*r);
     app.has_map = true;
     app.commune_index = pick::build(app.map, app.map.communes);
@@ -145,8 +201,10 @@ bool load_asset(App& app, const uint8_t* bytes, size_t size) {
 // [SECTION] Plan files
 
 void load_plan(App& app, std::string_view json_text, std::string_view file_name) {
+    clear_file_errors(app, file_name);
     plan::PlanLoad r = plan::load_plan(json_text, file_name, app.gazetteer);
-    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
+    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi, file_name);
+    set_file_failed(app, file_name, whole_file_failed(r.problems));
     app.plan = std::move(r.plan);
     app.plan_loaded = true;
     place_markers(app);
@@ -154,18 +212,27 @@ void load_plan(App& app, std::string_view json_text, std::string_view file_name)
 }
 
 void load_status(App& app, std::string_view json_text, std::string_view file_name) {
+    clear_file_errors(app, file_name);
     plan::StatusLoad r = plan::load_status(json_text, file_name, app.gazetteer);
-    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
+    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi, file_name);
+    set_file_failed(app, file_name, whole_file_failed(r.problems));
     app.status = std::move(r.status);
     app.status_loaded = true;
     refresh_layer(app);
 }
 
 void load_tour(App& app, std::string_view json_text, std::string_view file_name) {
+    clear_file_errors(app, file_name);
     tour::TourLoad r = tour::load_tour(json_text, file_name, app.gazetteer);
-    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi);
+    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi, file_name);
+    set_file_failed(app, file_name, whole_file_failed(r.problems));
     app.tour = std::move(r.tour);
     app.tour_loaded = true;
+    // Loaded again while presenting (after "Thử lại"): stay on a step that still exists.
+    if (app.presenting) {
+        if (app.tour.steps.empty()) set_presenting(app, false);
+        else app.tour_step = std::min(app.tour_step, int(app.tour.steps.size()) - 1);
+    }
 }
 
 void set_layer(App& app, legend::Layer layer) {
@@ -189,6 +256,13 @@ void layout(App& app) {
         app.panel = {4.f, float(app.css_h - h), float(app.css_w - 8), float(h - 4)};
         app.cam.viewport = {0, 0, app.css_w, app.css_h - h};
     }
+    // A canvas smaller than the panel (a window dragged down to nothing, a hidden iframe) keeps a
+    // map viewport of at least a pixel: an empty or negative one would make the fitted zoom
+    // infinite or NaN, and the camera would never recover when the window grows again.
+    app.cam.viewport.w = std::max(1.0, app.cam.viewport.w);
+    app.cam.viewport.h = std::max(1.0, app.cam.viewport.h);
+    app.panel.w = std::max(0.f, app.panel.w);
+    app.panel.h = std::max(0.f, app.panel.h);
     app.cam.canvas_w = app.css_w;
     app.cam.canvas_h = app.css_h;
     app.view_changed = true;
@@ -851,7 +925,10 @@ void build_ui(App& app, double now_ms) {
     }
     ui::draw_about_box(app.about_open, {0, 0, float(app.css_w), float(app.css_h)});
     ui::draw_help_overlay(app.help_open, {0, 0, float(app.css_w), float(app.css_h)});
-    ui::draw_error_list(v, {10, 10, float(std::min(520.0, app.cam.viewport.w - 20)), 0});
+    v.can_retry = !app.failed_files.empty();
+    const ui::Command error_cmd =
+        ui::draw_error_list(v, {10, 10, float(std::clamp(app.cam.viewport.w - 20, 200.0, 520.0)), 0}, &app.retry_button);
+    if (error_cmd.kind == ui::CommandKind::retry_files) app.retry_requested = true;
     switch (cmd.kind) {
         case ui::CommandKind::select_district: select_district(app, cmd.index, true); break;
         case ui::CommandKind::select_commune: select_commune(app, cmd.index, false); break;
@@ -873,6 +950,7 @@ void build_ui(App& app, double now_ms) {
         case ui::CommandKind::open_search: search_set_open(app, true); break;
         case ui::CommandKind::choose_search: search_choose(app, cmd.index); break;
         case ui::CommandKind::set_language: set_language(app, cmd.index == 1 ? i18n::Lang::en : i18n::Lang::vi); break;
+        case ui::CommandKind::retry_files: app.retry_requested = true; break;
         case ui::CommandKind::none: break;
     }
 }

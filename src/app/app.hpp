@@ -138,6 +138,14 @@ struct App {
 
     // Messages shown to the user (Vietnamese), also reported by the JS API.
     std::vector<std::string> errors;
+    // Per message, the data file it is about ("" for none), so that loading the file again
+    // replaces its messages instead of piling them up.
+    std::vector<std::string> error_files;
+    // Data files that could not be used at all (missing, cut short, unreadable): the error list
+    // offers "Thử lại", which asks the platform (retry_requested) to fetch them again.
+    std::vector<std::string> failed_files;
+    bool retry_requested = false;
+    ui::RectPx retry_button;  // where the error list drew its button (zero size: none)
 
     // Rendering
     render::MapRenderer renderer;
@@ -148,8 +156,17 @@ struct App {
 };
 
 // Loading. On failure the message is added to app.errors and the previous map (if any) stays.
-bool load_asset(App& app, const uint8_t* bytes, size_t size);
-void add_error(App& app, std::string message_vi);
+// `file_name` names the asset in messages and in failed_files.
+bool load_asset(App& app, const uint8_t* bytes, size_t size, std::string_view file_name = {});
+// A message for the user; `file_name` ties it to a data file (see error_files).
+void add_error(App& app, std::string message_vi, std::string_view file_name = {});
+// A data file could not be fetched (missing, connection lost, cut short): the message is shown
+// and the file is offered for "Thử lại". file_loaded() clears both once it has loaded.
+void file_failed(App& app, std::string_view file_name, std::string message_vi);
+void file_loaded(App& app, std::string_view file_name);
+// After a lost WebGL context has been restored: recreates the renderer's GL objects (shaders,
+// buffers, colour texture) from the map kept in memory and redraws.
+void restore_gl(App& app);
 
 // Plan files (JSON text). Problems are shown to the user; the valid part is kept.
 void load_plan(App& app, std::string_view json_text, std::string_view file_name);

@@ -286,6 +286,10 @@ constexpr Entry kTable[] = {
      "or Safari."},
     {Key::error_webgl2_draw, "Trình duyệt không vẽ được bản đồ (lỗi WebGL2): ",
      "The browser could not draw the map (WebGL2 error): "},
+
+    // [SECTION] Issue 6: fetching a data file again (missing or cut short) without reloading the page
+    {Key::retry, "Thử lại", "Try again"},
+    {Key::retry_hint, "Bấm “Thử lại” để tải lại tệp bị lỗi.", "Press “Try again” to fetch the failed file again."},
 };
 // clang-format on
 

@@ -105,7 +105,9 @@ Lang language();
     X(milestone_recognition) X(milestone_dossier) X(unit_xa) X(unit_phuong) X(unit_thi_tran) X(unit_huyen)  \
     X(unit_thi_xa) X(unit_thanh_pho) X(unit_tinh) X(unit_other)                                             \
     /* panels, app and platform messages                */                                                 \
-    X(district_count) X(error_font) X(error_webgl2_unsupported) X(error_webgl2_draw)
+    X(district_count) X(error_font) X(error_webgl2_unsupported) X(error_webgl2_draw)                        \
+    /* issue 6: a data file that did not load can be fetched again */                                       \
+    X(retry) X(retry_hint)
 
 enum class Key : uint16_t {
 #define NTM_I18N_ENUM(name) name,

@@ -165,6 +165,14 @@ void MapRenderer::release_levels() {
     current_ = nullptr;
 }
 
+void MapRenderer::forget_gl_objects() {
+    ready_ = false;
+    fill_program_ = line_program_ = 0;
+    colour_texture_ = 0;
+    levels_.clear();
+    current_ = nullptr;
+}
+
 bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     if (!fill_program_) {
         fill_program_ = link(kFillVs, kFillFs, error_en);

@@ -73,6 +73,11 @@ public:
     // Compiles shaders (first call) and uploads the asset's geometry. Returns false with a
     // reason in `error_en` if the GL driver refuses.
     bool upload(const asset::MapAsset& map, std::string* error_en);
+    // After a lost GL context (WebGL's webglcontextlost): drops every GL name without deleting
+    // it, since the objects died with the context. Nothing draws until upload() is called again
+    // on the restored context, which then compiles the shaders and uploads the geometry anew.
+    void forget_gl_objects();
+    bool uploaded() const { return ready_; }
     // `hatched` draws diagonal stripes over the colour (used for "no data").
     void set_fill(Layer layer, uint32_t feature, Rgba colour, bool hatched = false);
     void commit_colours();

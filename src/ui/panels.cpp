@@ -538,8 +538,10 @@ void draw_help_overlay(bool& open, RectPx canvas) {
     ImGui::End();
 }
 
-void draw_error_list(const PanelView& v, RectPx rect) {
-    if (!v.errors || v.errors->empty()) return;
+Command draw_error_list(const PanelView& v, RectPx rect, RectPx* retry_button) {
+    Command cmd;
+    if (retry_button) *retry_button = RectPx{};
+    if (!v.errors || v.errors->empty()) return cmd;
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
     ImGui::SetNextWindowSizeConstraints(ImVec2(rect.w, 0), ImVec2(rect.w, 260));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.93f, 0.90f, 0.97f));
@@ -548,9 +550,19 @@ void draw_error_list(const PanelView& v, RectPx rect) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushTextWrapPos(rect.w - 20);
     for (const std::string& e : *v.errors) ImGui::BulletText("%s", e.c_str());
+    if (v.can_retry) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", tr(Key::retry_hint));
+        if (ImGui::Button(tr(Key::retry))) cmd.kind = CommandKind::retry_files;
+        if (retry_button) {
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            *retry_button = RectPx{a.x, a.y, b.x - a.x, b.y - a.y};
+        }
+    }
     ImGui::PopTextWrapPos();
     ImGui::End();
     ImGui::PopStyleColor();
+    return cmd;
 }
 
 }  // namespace ntm::ui

@@ -22,7 +22,7 @@ namespace ntm::ui {
 
 enum class CommandKind { none, select_district, select_commune, clear_selection, show_about, set_layer, select_model, export_png,
                          toggle_drawer, show_help, present, tour_step, open_search, choose_search,
-                         set_language };
+                         set_language, retry_files };
 
 struct Command {
     CommandKind kind = CommandKind::none;
@@ -37,6 +37,7 @@ struct PanelView {
     int selected_district = -1;
     int hovered_commune = -1;
     const std::vector<std::string>* errors = nullptr;
+    bool can_retry = false;  // some data file did not load: the error list offers to fetch it again
     // The plan layer
     const plan::Plan* plan = nullptr;
     const plan::StatusFile* status = nullptr;
@@ -69,6 +70,8 @@ void draw_model_tooltip(const PanelView& v, int marker);
 void draw_about_box(bool& open, RectPx canvas);
 // The keyboard shortcuts (?), closed with Esc or its button.
 void draw_help_overlay(bool& open, RectPx canvas);
-void draw_error_list(const PanelView& v, RectPx rect);
+// The messages, and a "Thử lại" button when `v.can_retry` (Command retry_files); the button's
+// rectangle goes to `retry_button` (zero size when there is none), for tests and automation.
+Command draw_error_list(const PanelView& v, RectPx rect, RectPx* retry_button = nullptr);
 
 }  // namespace ntm::ui

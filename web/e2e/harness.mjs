@@ -27,8 +27,8 @@ export async function stop(ctx) {
 }
 
 // A page at 1280×800 whose canvas keeps its pixels readable (preserveDrawingBuffer), with the
-// console errors collected.
-export async function openPage(ctx, { query = '', width = 1280, height = 800, init, route } = {}) {
+// console errors collected. `setup(page)` runs before the page is opened (to listen to requests).
+export async function openPage(ctx, { query = '', width = 1280, height = 800, init, route, setup } = {}) {
   const page = await ctx.browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -41,6 +41,7 @@ export async function openPage(ctx, { query = '', width = 1280, height = 800, in
   });
   if (init) await page.addInitScript(init);
   if (route) await page.route(route.pattern, route.handler);
+  if (setup) await setup(page);
   await page.goto(ctx.url + (query ? `?${query}` : ''));
   page.consoleErrors = consoleErrors;
   return page;

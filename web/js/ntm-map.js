@@ -1,7 +1,12 @@
 // ntm-map.js — the page's glue: loads the viewer (WebAssembly), the map asset and the fonts with
 // a progress bar, forwards input to the viewer, reports failures in Vietnamese, and exposes
 // window.ntmMap for automation and embedding pages. No framework, no network address outside
-// this site.
+// this site, no HTML built from strings (text goes in with textContent), nothing inline: the
+// page runs under a Content-Security-Policy of 'self' plus 'wasm-unsafe-eval' (README, "Serving").
+//
+// Faults it survives: a data file that is missing or arrives cut short is named in a Vietnamese
+// message with a "Thử lại" button that fetches just that file again (no page reload); a lost
+// WebGL context is restored by the viewer (src/platform/web/main_web.cpp).
 'use strict';
 (function () {
   const params = new URLSearchParams(location.search);
@@ -14,6 +19,8 @@
     symbols: 'fonts/NotoSansMath-sym.ttf',
     wasm: 'viewer.wasm',
   };
+  const baseName = (url) => url.split('/').pop();  // how the viewer names a file in its messages
+  const assetName = baseName(files.asset);
 
   const canvas = document.getElementById('canvas');
   const search = document.getElementById('search');
@@ -22,18 +29,47 @@
   const bar = document.querySelector('#bar > div');
   const errorBox = document.getElementById('error');
   const errorText = document.getElementById('error-text');
-  const errors = [];   // messages shown before the viewer could take them
+  const retryButton = document.getElementById('retry');
+  // Messages shown by the page itself, when the viewer cannot draw its own error list (no map,
+  // no fonts, no WebGL2): {message, file}. A message tied to a file offers "Thử lại".
+  const errors = [];
 
-  function showError(message) {
-    if (!errors.includes(message)) errors.push(message);
-    errorText.textContent = errors.join(' ');
-    errorBox.hidden = false;
-    loading.hidden = true;
+  function renderErrors() {
+    errorText.textContent = errors.map((e) => e.message).join(' ');
+    errorBox.hidden = errors.length === 0;
+    retryButton.hidden = !errors.some((e) => e.file);
+    if (errors.length) loading.hidden = true;
+  }
+  function showError(message, file = '') {
+    if (!errors.some((e) => e.message === message)) errors.push({ message, file });
+    renderErrors();
+  }
+  function clearErrors(file) {
+    for (let i = errors.length; i-- > 0;) if (errors[i].file === file) errors.splice(i, 1);
+    renderErrors();
   }
 
-  let resolveReady, rejectReady;
-  const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
-  ready.catch(() => {});  // a failure is shown on the page; callers may still await it
+  // ntmMap.ready: resolves with the API at the first complete frame, rejects when the map cannot
+  // be shown. "Thử lại" after a rejection makes ntmMap.ready a new promise for that attempt.
+  let resolveReady, rejectReady, readyState = 'pending';
+  function newReady() {
+    const p = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+    p.catch(() => {});  // a failure is shown on the page; callers may still await it
+    readyState = 'pending';
+    return p;
+  }
+  const ready = newReady();
+  function failReady(e) {
+    if (readyState !== 'pending') return;
+    readyState = 'rejected';
+    rejectReady(e);
+  }
+  function succeedReady() {
+    if (readyState !== 'pending') return;
+    readyState = 'resolved';
+    resolveReady(api);
+    if (!hashSyncStarted) startHashSync();
+  }
 
   // [SECTION] Download with progress
   const progress = { loaded: {}, total: {} };
@@ -44,9 +80,11 @@
   }
   // Streams a response body, counting bytes for the progress bar; resolves to the Response or
   // rejects with a Vietnamese message naming the file.
-  async function fetchCounted(key, url) {
+  // `fresh` (a retry) bypasses the HTTP cache: the file may have been fixed on the server.
+  async function fetchCounted(key, url, fresh = false) {
     let res;
-    try { res = await fetch(url); } catch (e) {
+    progress.loaded[key] = 0;
+    try { res = await fetch(url, { cache: fresh ? 'no-store' : 'default' }); } catch (e) {
       throw new Error(`Không tải được tệp ${url}: mất kết nối hoặc máy chủ không phản hồi.`);
     }
     if (!res.ok) throw new Error(`Không tải được tệp ${url} (máy chủ trả lời ${res.status}${res.status === 404 ? ': không có tệp này' : ''}).`);
@@ -65,12 +103,14 @@
     });
     return new Response(stream, { headers: res.headers });
   }
-  async function fetchBytes(key, url) {
-    const res = await fetchCounted(key, url);
+  async function fetchBytes(key, url, fresh = false) {
+    const res = await fetchCounted(key, url, fresh);
     try { return new Uint8Array(await res.arrayBuffer()); } catch (e) {
       throw new Error(`Tệp ${url} tải về không đầy đủ (kết nối bị ngắt).`);
     }
   }
+  // Never rejects: {ok: true, bytes} or {ok: false, message}.
+  const settle = (p) => p.then((bytes) => ({ ok: true, bytes }), (e) => ({ ok: false, message: e.message }));
 
   // [SECTION] WebGL2 check
   function hasWebGL2() {
@@ -78,24 +118,29 @@
   }
   if (!hasWebGL2()) {
     showError('Trình duyệt này không hỗ trợ WebGL2 nên không thể vẽ bản đồ. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới và bật tăng tốc phần cứng.');
-    rejectReady(new Error(errors[0]));
-    window.ntmMap = { ready, state: () => ({ communeCount: 0, districtCount: 0, selected: null, hovered: null, view: null, errors: errors.slice() }) };
+    failReady(new Error(errors[0].message));
+    window.ntmMap = { ready, state: () => ({ communeCount: 0, districtCount: 0, selected: null, hovered: null, view: null, errors: errors.map((e) => e.message) }) };
     return;
   }
 
-  // [SECTION] Viewer module
-  const assetPromise = fetchBytes('asset', files.asset);
-  // The plan and the achieved-status file (JSON text). A failure is reported, the map still shows.
-  // The plan covers Sóc Trăng only: other datasets (the national map) show boundaries alone.
+  // [SECTION] Data files
+  // Everything is requested at once; `attempts` holds the latest attempt of each file (a retry
+  // replaces it) and `done` what has been handed to the viewer.
+  // The plan, the achieved-status file and the tour (JSON). A failure is reported, the map still
+  // shows. The plan covers Sóc Trăng only: other datasets (the national map) show boundaries alone.
   const planFiles = dataName === 'soc-trang'
     ? ['plan/soc-trang-2024.json', 'plan/status-2024.json', 'tour/tour-2024.json'] : [];
-  const planPromises = planFiles.map((url, i) => fetchBytes('plan' + i, url)
-    .then((b) => new TextDecoder('utf-8', { fatal: false }).decode(b)));
-  planPromises.forEach((p) => p.catch(() => {}));
-  const fontPromise = Promise.all([fetchBytes('regular', files.regular), fetchBytes('bold', files.bold),
-    fetchBytes('symbols', files.symbols)]);
-  assetPromise.catch(() => {}); fontPromise.catch(() => {});
+  const planLoaders = ['ntm_load_plan', 'ntm_load_status', 'ntm_load_tour'];
+  const fetchFonts = (fresh) => Promise.all([fetchBytes('regular', files.regular, fresh),
+    fetchBytes('bold', files.bold, fresh), fetchBytes('symbols', files.symbols, fresh)]);
+  const attempts = {
+    asset: settle(fetchBytes('asset', files.asset)),
+    plans: planFiles.map((url, i) => settle(fetchBytes('plan' + i, url))),
+    fonts: settle(fetchFonts(false)),
+  };
+  const done = { fonts: false, asset: false, plans: planFiles.map(() => false), hash: false };
 
+  let running = false;  // the viewer has started (postRun): its functions may be called
   const Module = window.Module = {
     canvas,
     print: (t) => console.log(t),
@@ -104,14 +149,17 @@
     instantiateWasm(imports, done) {
       fetchCounted('wasm', files.wasm)
         .then((res) => WebAssembly.instantiateStreaming(
-          new Response(res.body, { headers: { 'Content-Type': 'application/wasm' } }), imports))
+          new Response(res.body, { headers: { 'Content-Type': 'application/wasm' } }), imports)
+          .catch((e) => {
+            throw new Error(`Không khởi động được chương trình vẽ bản đồ (viewer.wasm): ${e.message}`);
+          }))
         .then((r) => done(r.instance, r.module))
-        .catch((e) => { showError(e.message || 'Không khởi động được chương trình vẽ bản đồ (viewer.wasm).'); rejectReady(e); });
+        .catch((e) => { showError(e.message); failReady(e); });
       return {};
     },
     onNtmReady() {
       loading.hidden = true;
-      resolveReady(api);
+      succeedReady();
     },
     // The panel's export buttons: save the PNG under a dated name.
     onNtmExport(scale) {
@@ -125,9 +173,13 @@
     onNtmSearchFocus(on) {
       if (on) { search.value = ''; search.focus({ preventScroll: true }); } else { search.blur(); canvas.focus({ preventScroll: true }); }
     },
-    onNtmError(message) { showError(message); rejectReady(new Error(message)); },
+    // The viewer could not use a file it was given (a damaged map), or has no WebGL2.
+    onNtmError(message) { showError(message, loadingFile); failReady(new Error(message)); },
+    // The error list's "Thử lại" button.
+    onNtmRetry() { retry(); },
+    onNtmContextLost(lost) { canvas.setAttribute('aria-busy', lost ? 'true' : 'false'); },
     // After main() has created the GL context: only then may the page size and feed the viewer.
-    postRun: [() => { start().catch((e) => { showError(e.message); rejectReady(e); }); }],
+    postRun: [() => { running = true; start().catch((e) => { failReady(e); }); }],
   };
 
   function withBytes(bytes, fn) {
@@ -135,7 +187,27 @@
     Module.HEAPU8.set(bytes, p);
     try { return fn(p, bytes.length); } finally { Module._free(p); }
   }
-  const call = (name, ret, types, args) => Module.ccall(name, ret, types, args);
+  // Calls an exported viewer function. String arguments are copied to the heap, not the stack
+  // (ccall's way): a hostile URL hash or a large file must not overflow the 1 MiB stack.
+  const encoder = new TextEncoder();
+  function call(name, ret, types, args) {
+    const heap = [];
+    try {
+      const values = args.map((a, i) => {
+        if (types[i] !== 'string') return a;
+        const bytes = encoder.encode(String(a ?? ''));
+        const p = Module._malloc(bytes.length + 1);
+        Module.HEAPU8.set(bytes, p);
+        Module.HEAPU8[p + bytes.length] = 0;
+        heap.push(p);
+        return p;
+      });
+      const r = Module['_' + name](...values);
+      return ret === 'string' ? Module.UTF8ToString(r) : r;
+    } finally {
+      for (const p of heap) Module._free(p);
+    }
+  }
   const json = (s) => JSON.parse(s);
 
   // [SECTION] Canvas size and input
@@ -214,35 +286,85 @@
     window.addEventListener('resize', resize);
   }
 
-  // [SECTION] Start-up
+  // [SECTION] Start-up and "Thử lại"
+  let loadingFile = '';  // the file being handed to the viewer, for onNtmError
   async function start() {
     resize();
     bindInput();
-    let fonts;
-    try { fonts = await fontPromise; } catch (e) {
-      // Without the font the labels cannot be drawn, but the page says why.
-      throw e;
+    retryButton.textContent = call('ntm_tr', 'string', ['string'], ['retry']) || retryButton.textContent;
+    retryButton.addEventListener('click', () => retry());
+    await loadData();
+  }
+
+  // Hands every file not yet handed over to the viewer, in order: fonts, map, plan files. Throws
+  // (after showing why) when the map cannot be drawn; the plan files only add messages.
+  async function loadData() {
+    if (!done.fonts) {
+      const r = await attempts.fonts;
+      // Without the fonts nothing can be written on the map: the page says why.
+      if (!r.ok) { showError(r.message, 'fonts'); throw new Error(r.message); }
+      const [regular, bold, symbols] = r.bytes;
+      withBytes(regular, (pr, nr) => withBytes(bold, (pb, nb) => withBytes(symbols,
+        (ps, ns) => Module._ntm_set_fonts(pr, nr, pb, nb, ps, ns))));
+      done.fonts = true;
+      clearErrors('fonts');
     }
-    const [regular, bold, symbols] = fonts;
-    withBytes(regular, (pr, nr) => withBytes(bold, (pb, nb) => withBytes(symbols,
-      (ps, ns) => Module._ntm_set_fonts(pr, nr, pb, nb, ps, ns))));
-    loadingText.textContent = 'Đang vẽ bản đồ…';
-    let bytes;
-    try { bytes = await assetPromise; } catch (e) {
-      call('ntm_add_error', null, ['string'], [e.message]);
-      throw e;
+    if (!done.asset) {
+      loadingText.textContent = 'Đang vẽ bản đồ…';
+      const r = await attempts.asset;
+      if (!r.ok) {
+        call('ntm_file_failed', null, ['string', 'string'], [assetName, r.message]);
+        showError(r.message, assetName);
+        throw new Error(r.message);
+      }
+      // The plan files too, so that the first complete frame already shows the plan.
+      await Promise.all(attempts.plans);
+      loadingFile = assetName;
+      const ok = withBytes(r.bytes, (p, n) => call('ntm_load_asset', 'number', ['number', 'number', 'string'], [p, n, assetName]));
+      loadingFile = '';
+      if (!ok) throw new Error(errors.length ? errors[errors.length - 1].message : assetName);
+      done.asset = true;
+      clearErrors(assetName);
     }
-    // Everything is loaded in one go so that the first complete frame already shows the plan.
-    const plans = await Promise.allSettled(planPromises);
-    if (!withBytes(bytes, (p, n) => Module._ntm_load_asset(p, n))) return;
-    const loaders = ['ntm_load_plan', 'ntm_load_status', 'ntm_load_tour'];
-    plans.forEach((r, i) => {
-      if (r.status === 'fulfilled') call(loaders[i], null, ['string', 'string'], [r.value, planFiles[i].split('/').pop()]);
-      else call('ntm_add_error', null, ['string'], [r.reason.message]);
-    });
-    // A shared link restores its view; then the hash follows the map.
-    if (location.hash.length > 1) applyHash(location.hash);
-    ready.then(startHashSync);
+    for (let i = 0; i < planFiles.length; ++i) {
+      if (done.plans[i]) continue;
+      const r = await attempts.plans[i];
+      const name = baseName(planFiles[i]);
+      if (r.ok) withBytes(r.bytes, (p, n) => call(planLoaders[i], null, ['number', 'number', 'string'], [p, n, name]));
+      else call('ntm_file_failed', null, ['string', 'string'], [name, r.message]);
+      done.plans[i] = true;
+    }
+    if (!done.hash) {
+      done.hash = true;
+      // A shared link restores its view; then the hash follows the map.
+      if (location.hash.length > 1) applyHash(location.hash);
+    }
+  }
+
+  // Fetches again every file that failed (bypassing the cache) and hands it over: the fonts or
+  // the map (the page's own box), or the plan files the viewer lists as failed (its error list).
+  let retrying = null;
+  function retry() {
+    if (retrying) return retrying;
+    retrying = (async () => {
+      if (!done.fonts) attempts.fonts = settle(fetchFonts(true));
+      if (!done.asset) attempts.asset = settle(fetchBytes('asset', files.asset, true));
+      const failed = new Set(done.asset ? json(call('ntm_failed_files', 'string', [], [])) : []);
+      for (let i = 0; i < planFiles.length; ++i) {
+        const again = done.plans[i] ? failed.has(baseName(planFiles[i])) : !(await attempts.plans[i]).ok;
+        if (!again) continue;
+        attempts.plans[i] = settle(fetchBytes('plan' + i, planFiles[i], true));
+        done.plans[i] = false;
+      }
+      if (!done.fonts || !done.asset) {
+        if (readyState === 'rejected') api.ready = newReady();
+        errorBox.hidden = true;
+        loading.hidden = false;
+        loadingText.textContent = 'Đang tải lại…';
+      }
+      try { await loadData(); } catch (e) { /* shown on the page again */ }
+    })().finally(() => { retrying = null; });
+    return retrying;
   }
 
   // [SECTION] Shareable views in the URL hash
@@ -251,8 +373,11 @@
   // them); moving the map only replaces the current one.
   let lastHash = '';
   const withoutView = (h) => h.replace(/(^#|&)v=[^&]*/, '');
+  // The hash is handed to the viewer's parser (core/url_state), which validates every value;
+  // this side never interprets it. A hash longer than any the viewer writes is ignored whole.
+  const kMaxHashChars = 2048;
   function applyHash(h) {
-    call('ntm_apply_hash', null, ['string'], [h]);
+    if (h.length <= kMaxHashChars) call('ntm_apply_hash', null, ['string'], [h]);
     lastHash = call('ntm_hash', 'string', [], []);
   }
   function syncHash() {
@@ -263,7 +388,9 @@
     else history.replaceState(null, '', h);
     lastHash = h;
   }
+  let hashSyncStarted = false;
   function startHashSync() {
+    hashSyncStarted = true;
     lastHash = location.hash;
     setInterval(syncHash, 300);
     window.addEventListener('popstate', () => applyHash(location.hash));
@@ -311,7 +438,8 @@
     canvas.width = out.width;
     canvas.height = Math.round(cssH * scale);
     try {
-      Module._ntm_render_export(scale, canvas.width, canvas.height);
+      // 0 while the WebGL context is lost: nothing to copy.
+      if (!Module._ntm_render_export(scale, canvas.width, canvas.height)) throw new Error('Bản đồ đang được vẽ lại, hãy thử xuất ảnh sau giây lát.');
       g.fillStyle = '#ffffff';
       g.fillRect(0, 0, out.width, out.height);
       g.drawImage(canvas, 0, head);  // same task as the draw: the buffer is still valid
@@ -333,8 +461,23 @@
   const api = {
     ready,
     state() {
+      if (!running) {
+        return { communeCount: 0, districtCount: 0, selected: null, hovered: null, view: null,
+          errors: errors.map((e) => e.message) };
+      }
       const s = json(call('ntm_state', 'string', [], []));
-      for (const e of errors) if (!s.errors.includes(e)) s.errors.push(e);
+      for (const e of errors) if (!s.errors.includes(e.message)) s.errors.push(e.message);
+      return s;
+    },
+    // "Thử lại": fetches the data files that failed again; resolves when they have been handed
+    // to the viewer (state().errors then says whether they loaded).
+    retry: () => retry(),
+    // Diagnostics for long sessions: {mallocInUseBytes, mallocArenaBytes, wasmMemoryBytes,
+    // glObjects, framesDrawn, contextLost, contextRestores, failedFiles, retryButton}.
+    stats() {
+      if (!running) return null;
+      const s = json(call('ntm_stats', 'string', [], []));
+      s.wasmMemoryBytes = Module.HEAPU8.length;
       return s;
     },
     pick: (lon, lat) => json(call('ntm_pick', 'string', ['number', 'number'], [lon, lat])),

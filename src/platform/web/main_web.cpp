@@ -5,14 +5,24 @@
 // capture so drags that leave the canvas still end), wheel, dblclick and key events, already
 // in CSS pixels relative to the canvas. The page sizes the canvas to CSS size × devicePixelRatio
 // so the map and text are crisp on high-DPI screens.
+//
+// A lost WebGL context (GPU reset, driver update, too many contexts, WEBGL_lose_context in the
+// tests) is handled here: the loss is accepted with preventDefault so the browser may restore it,
+// nothing is drawn meanwhile, and on restore every GL object is made again (the renderer's
+// shaders, buffers and colour texture from the map kept in memory; ImGui's shaders, buffers and
+// font texture), then the map is redrawn.
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <malloc.h>
+
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
 #include "core/i18n.hpp"
@@ -33,6 +43,8 @@ struct Platform {
     // frame with the pointer over them before the press (a touch tap or a synthetic click
     // moves and presses at once), and a press and release in one frame would be lost.
     std::vector<int> pending_buttons;  // 1 press, 0 release, -1 a frame with no change
+    bool gl_lost = false;              // between webglcontextlost and webglcontextrestored
+    int gl_restores = 0;               // contexts restored so far (diagnostics)
 };
 Platform* g = nullptr;
 
@@ -48,6 +60,28 @@ EM_JS(void, js_fullscreen, (int on), {
 });
 EM_JS(void, js_search_focus, (int on), { if (Module.onNtmSearchFocus) Module.onNtmSearchFocus(on); });
 EM_JS(void, js_on_error, (const char* message), { if (Module.onNtmError) Module.onNtmError(UTF8ToString(message)); });
+EM_JS(void, js_retry, (), { setTimeout(() => Module.onNtmRetry && Module.onNtmRetry(), 0); });
+EM_JS(void, js_gl_lost, (int lost), { if (Module.onNtmContextLost) Module.onNtmContextLost(!!lost); });
+
+// After a restore, every name in Emscripten's GL tables refers to an object of the lost context.
+// Emptying the tables makes the backends' glDelete* calls on those names silent no-ops (WebGL
+// would otherwise warn "object does not belong to this context" for each); names handed out
+// from now on are new.
+EM_JS(void, js_gl_forget_objects, (), {
+    for (const t of [GL.buffers, GL.programs, GL.framebuffers, GL.renderbuffers, GL.textures, GL.shaders, GL.vaos,
+                     GL.queries, GL.samplers, GL.transformFeedbacks, GL.syncs]) {
+        if (t) t.fill(null);
+    }
+});
+// Live GL objects (names in Emscripten's tables), to check that nothing leaks.
+EM_JS(int, js_gl_object_count, (), {
+    let n = 0;
+    for (const t of [GL.buffers, GL.programs, GL.framebuffers, GL.renderbuffers, GL.textures, GL.shaders, GL.vaos,
+                     GL.queries, GL.samplers, GL.transformFeedbacks, GL.syncs]) {
+        if (t) for (const o of t) if (o) ++n;
+    }
+    return n;
+});
 
 void wake() { g->redraw_frames = std::max(g->redraw_frames, 3); }
 
@@ -90,8 +124,28 @@ void draw_frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g->gl_lost = true;
+    js_gl_lost(1);
+    return EM_TRUE;  // preventDefault: tells the browser we will handle a restore
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+    emscripten_webgl_make_context_current(g->gl);
+    js_gl_forget_objects();
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();  // names only: the objects are gone
+    ImGui_ImplOpenGL3_CreateDeviceObjects();   // shaders, buffers and the font texture from the atlas
+    ntm::app::restore_gl(g->app);
+    g->gl_lost = false;
+    ++g->gl_restores;
+    js_gl_lost(0);
+    wake();
+    return EM_TRUE;
+}
+
 void frame() {
     ntm::app::App& app = g->app;
+    if (g->gl_lost) return;  // nothing can be drawn; the restore redraws
     rebuild_fonts_if_pending();
     const bool busy = app.view_changed || app.colours_dirty || ntm::app::needs_frame(app, emscripten_get_now()) ||
                       !g->ready_sent;
@@ -105,6 +159,10 @@ void frame() {
     if (app.fullscreen_request != 0) {
         js_fullscreen(app.fullscreen_request > 0 ? 1 : 0);
         app.fullscreen_request = 0;
+    }
+    if (app.retry_requested) {
+        app.retry_requested = false;
+        js_retry();  // the page fetches the failed files again and hands them back
     }
     if (app.export_requested > 0) {
         js_export_png(app.export_requested);  // outside this frame: the export redraws the canvas
@@ -140,8 +198,10 @@ EMSCRIPTEN_KEEPALIVE void ntm_resize(double css_w, double css_h, double pixel_ra
 // Draws the current view synchronously at `scale` device pixels per CSS pixel into a canvas the
 // page has already sized to fb_w × fb_h, for PNG export: the caller reads the canvas in the same
 // task (no preserveDrawingBuffer needed), then restores the size with ntm_resize.
-EMSCRIPTEN_KEEPALIVE void ntm_render_export(double scale, int fb_w, int fb_h) {
+// Returns 0 (nothing drawn) while the WebGL context is lost.
+EMSCRIPTEN_KEEPALIVE int ntm_render_export(double scale, int fb_w, int fb_h) {
     ntm::app::App& app = g->app;
+    if (g->gl_lost) return 0;
     g->fb_w = std::max(1, fb_w);
     g->fb_h = std::max(1, fb_h);
     const double keep_zoom = app.cam.zoom;
@@ -154,6 +214,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_render_export(double scale, int fb_w, int fb_h) {
     rebuild_fonts_if_pending();
     for (int i = 0; i < 3; ++i) draw_frame();  // ImGui settles its layout over two frames
     app.exporting = false;
+    return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len, const uint8_t* bold, int bold_len,
@@ -164,26 +225,78 @@ EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len,
     g->fonts_pending = true;
 }
 
-EMSCRIPTEN_KEEPALIVE int ntm_load_asset(const uint8_t* bytes, int len) {
+EMSCRIPTEN_KEEPALIVE int ntm_load_asset(const uint8_t* bytes, int len, const char* file_name) {
     if (g->gl <= 0) return 0;  // no WebGL2: the page already says so
-    const bool ok = ntm::app::load_asset(g->app, bytes, size_t(std::max(0, len)));
+    const bool ok = ntm::app::load_asset(g->app, bytes, size_t(std::max(0, len)), file_name ? file_name : "");
     if (!ok) js_on_error(g->app.errors.back().c_str());
     wake();
     return ok ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void ntm_load_plan(const char* json_text, const char* file_name) {
-    ntm::app::load_plan(g->app, json_text, file_name);
+// A data file the page could not fetch (missing, connection lost, cut short): shown with
+// "Thử lại". ntm_file_loaded clears it once a later attempt has worked.
+EMSCRIPTEN_KEEPALIVE void ntm_file_failed(const char* file_name, const char* message_vi) {
+    ntm::app::file_failed(g->app, file_name, message_vi);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void ntm_file_loaded(const char* file_name) {
+    ntm::app::file_loaded(g->app, file_name);
+    wake();
+}
+// The files to fetch again: a JSON array of file names.
+EMSCRIPTEN_KEEPALIVE const char* ntm_failed_files() {
+    return reply(nlohmann::json(g->app.failed_files).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+// "Thử lại" without the button (window.ntmMap.retry()).
+EMSCRIPTEN_KEEPALIVE void ntm_request_retry() {
+    g->app.retry_requested = true;
     wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void ntm_load_status(const char* json_text, const char* file_name) {
-    ntm::app::load_status(g->app, json_text, file_name);
+// A string of the translation table by key id ("retry"), for the few texts the page itself
+// shows; "" for an unknown id.
+EMSCRIPTEN_KEEPALIVE const char* ntm_tr(const char* id) {
+    const std::string_view want = id ? id : "";
+    for (size_t i = 0; i < ntm::i18n::kKeyCount; ++i) {
+        const auto k = static_cast<ntm::i18n::Key>(i);
+        if (want == ntm::i18n::key_id(k)) return ntm::i18n::tr(k);
+    }
+    return "";
+}
+
+// Memory and GL objects, to check that long sessions stay flat (window.ntmMap.stats()).
+EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
+    const struct mallinfo mi = mallinfo();
+    const ntm::app::App& app = g->app;
+    nlohmann::json j = {
+        {"mallocInUseBytes", mi.uordblks},
+        {"mallocArenaBytes", mi.arena},
+        {"glObjects", js_gl_object_count()},
+        {"framesDrawn", app.frames_drawn},
+        {"contextLost", g->gl_lost},
+        {"contextRestores", g->gl_restores},
+        {"failedFiles", app.failed_files},
+        {"retryButton", app.retry_button.w > 0 ? nlohmann::json{{"x", app.retry_button.x}, {"y", app.retry_button.y},
+                                                                  {"w", app.retry_button.w}, {"h", app.retry_button.h}}
+                                                 : nlohmann::json(nullptr)},
+    };
+    return reply(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The plan files arrive as the bytes the server sent (length given, not NUL-terminated): the
+// loaders themselves tell UTF-16, bytes that are not UTF-8 and stray NULs from a good file.
+EMSCRIPTEN_KEEPALIVE void ntm_load_plan(const char* bytes, int len, const char* file_name) {
+    ntm::app::load_plan(g->app, std::string_view(bytes, size_t(std::max(0, len))), file_name);
     wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void ntm_load_tour(const char* json_text, const char* file_name) {
-    ntm::app::load_tour(g->app, json_text, file_name);
+EMSCRIPTEN_KEEPALIVE void ntm_load_status(const char* bytes, int len, const char* file_name) {
+    ntm::app::load_status(g->app, std::string_view(bytes, size_t(std::max(0, len))), file_name);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ntm_load_tour(const char* bytes, int len, const char* file_name) {
+    ntm::app::load_tour(g->app, std::string_view(bytes, size_t(std::max(0, len))), file_name);
     wake();
 }
 
@@ -341,7 +454,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_set_view(double lon, double lat, double zoom) {
 // 1 when nothing is moving and the last frame drew the current view completely.
 EMSCRIPTEN_KEEPALIVE int ntm_idle() {
     const ntm::app::App& app = g->app;
-    return (!ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent &&
+    return (!g->gl_lost && !ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent &&
             g->redraw_frames <= 0 && !g->fonts_pending && g->pending_buttons.empty())
                ? 1
                : 0;
@@ -365,6 +478,8 @@ int main() {
         return 0;
     }
     emscripten_webgl_make_context_current(g->gl);
+    emscripten_set_webglcontextlost_callback("#canvas", nullptr, false, on_context_lost);
+    emscripten_set_webglcontextrestored_callback("#canvas", nullptr, false, on_context_restored);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -374,6 +489,9 @@ int main() {
     io.BackendPlatformName = "ntm_web";
     ntm::ui::apply_style();
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Now, not lazily in the first NewFrame: the fonts arrive before that frame, and a font
+    // texture made for them would then be made again by NewFrame and the first one leaked.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }
