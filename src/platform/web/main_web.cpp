@@ -264,6 +264,9 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_tr(const char* id) {
     return "";
 }
 
+// Frames drawn so far: cheap enough to read on every animation frame (frame-rate tests).
+EMSCRIPTEN_KEEPALIVE double ntm_frames_drawn() { return double(g->app.frames_drawn); }
+
 // Memory and GL objects, to check that long sessions stay flat (window.ntmMap.stats()).
 EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
     const struct mallinfo mi = mallinfo();
