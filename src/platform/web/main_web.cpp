@@ -279,6 +279,21 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
         {"contextLost", g->gl_lost},
         {"contextRestores", g->gl_restores},
         {"failedFiles", app.failed_files},
+        // What the plan, status and tour loaders kept (the valid part of a damaged file), in the
+        // terms of tests/bad-input/expected.json's "keeps".
+        {"loaded",
+         {{"plan",
+           {{"document", app.plan.document.number.empty() ? 0 : 1},
+            {"transcription_notes", app.plan.transcription_notes.size()},
+            {"commune_targets", app.plan.commune_targets.size()},
+            {"district_targets", app.plan.district_targets.size()},
+            {"models", app.plan.models.size()},
+            {"funding.sources", app.plan.funding.sources.size()},
+            {"calendar", app.plan.calendar.size()},
+            {"tasks", app.plan.tasks.size()}}},
+          {"status", {{"units", app.status.units.size()}}},
+          {"tour", {{"steps", app.tour.steps.size()}}},
+          {"asset", {{"communes", app.map.communes.size()}}}}},
         {"retryButton", app.retry_button.w > 0 ? nlohmann::json{{"x", app.retry_button.x}, {"y", app.retry_button.y},
                                                                   {"w", app.retry_button.w}, {"h", app.retry_button.h}}
                                                  : nlohmann::json(nullptr)},
