@@ -17,6 +17,7 @@
 #include "core/asset.hpp"
 #include "core/json_fields.hpp"
 #include "core/plan.hpp"
+#include "support/real_gazetteer.hpp"
 #include "core/tour.hpp"
 #include "test_files.hpp"
 
@@ -211,28 +212,7 @@ std::string base_name(const std::string& path) { return path.substr(path.rfind('
 
 // [SECTION] Running the loaders
 
-// The gazetteer of the real boundary data, as the viewer builds it from the map asset: the
-// messages are then exactly those the page shows.
-const plan::Gazetteer& real_gazetteer() {
-    static const plan::Gazetteer gaz = [] {
-        const std::string text = test::read_text(NTM_SOURCE_DIR "/../shared/geodata/soc_trang_communes.geojson");
-        REQUIRE_FALSE(text.empty());
-        const Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-        REQUIRE_FALSE(doc.is_discarded());
-        plan::Gazetteer g;
-        std::set<std::string> districts;
-        for (const Json& f : doc["features"]) {
-            const std::string district = f["properties"]["district_vn"].get<std::string>();
-            const std::string commune = f["properties"]["commune_vn"].get<std::string>();
-            g.units.push_back({district, commune, asset::unit_type_from_name(commune)});
-            if (districts.insert(district).second)
-                g.units.push_back({district, "", asset::unit_type_from_name(district)});
-        }
-        REQUIRE(districts.size() == 11);
-        return g;
-    }();
-    return gaz;
-}
+using ntm::test::real_gazetteer;
 
 struct Outcome {
     std::vector<std::string> messages;   // message_vi of every problem (or the asset's error)

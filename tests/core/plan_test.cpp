@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/real_gazetteer.hpp"
 #include "support/small_gazetteer.hpp"
 #include "test_files.hpp"
 #include <fstream>
@@ -34,26 +35,7 @@ std::string bad_input(const std::string& path) {
 
 using ntm::test::small_gazetteer;  // a few real units, shared with the fuzz targets
 
-// The gazetteer of the real boundary data, built as the viewer would from the map asset:
-// one entry per commune and per district, types from the name prefix.
-Gazetteer real_gazetteer() {
-    const std::string text = read_text(NTM_SOURCE_DIR "/../shared/geodata/soc_trang_communes.geojson");
-    REQUIRE_FALSE(text.empty());
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    REQUIRE_FALSE(doc.is_discarded());
-    REQUIRE(doc.contains("features"));
-    Gazetteer g;
-    std::set<std::string> districts;
-    for (const nlohmann::json& f : doc["features"]) {
-        const nlohmann::json& p = f["properties"];
-        const std::string district = p["district_vn"].get<std::string>();
-        const std::string commune = p["commune_vn"].get<std::string>();
-        g.units.push_back({district, commune, asset::unit_type_from_name(commune)});
-        if (districts.insert(district).second) g.units.push_back({district, "", asset::unit_type_from_name(district)});
-    }
-    REQUIRE(districts.size() == 11);
-    return g;
-}
+using ntm::test::real_gazetteer;
 
 // The problems whose item label contains `item` (all of them when item is empty).
 std::vector<Problem> problems_of(const std::vector<Problem>& all, const std::string& item) {

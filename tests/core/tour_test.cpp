@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/real_gazetteer.hpp"
 #include "test_files.hpp"
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -21,27 +22,7 @@ namespace {
 
 using ntm::test::read_text;
 
-// The gazetteer of the real boundary data, as the viewer builds it from the map asset.
-const plan::Gazetteer& real_gazetteer() {
-    static const plan::Gazetteer gaz = [] {
-        const std::string text = read_text(NTM_SOURCE_DIR "/../shared/geodata/soc_trang_communes.geojson");
-        REQUIRE_FALSE(text.empty());
-        const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-        REQUIRE_FALSE(doc.is_discarded());
-        plan::Gazetteer g;
-        std::set<std::string> districts;
-        for (const nlohmann::json& f : doc["features"]) {
-            const std::string district = f["properties"]["district_vn"].get<std::string>();
-            const std::string commune = f["properties"]["commune_vn"].get<std::string>();
-            g.units.push_back({district, commune, asset::unit_type_from_name(commune)});
-            if (districts.insert(district).second)
-                g.units.push_back({district, "", asset::unit_type_from_name(district)});
-        }
-        REQUIRE(districts.size() == 11);
-        return g;
-    }();
-    return gaz;
-}
+using ntm::test::real_gazetteer;
 
 std::string real_tour_text() {
     const std::string text = read_text(NTM_SOURCE_DIR "/geodata/tour/tour-2024.json");
