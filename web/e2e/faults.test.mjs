@@ -69,6 +69,12 @@ test('a lost WebGL context is restored: the same picture, no leaked GL objects, 
     // While lost the API still answers and nothing throws.
     assert.equal((await state(page)).communeCount, 109);
     assert.equal(await page.evaluate(() => window.ntmMap.pick(105.97, 9.6) !== undefined), true);
+    if (round === 2) {
+      // A context the browser does not give back at once: the page says what happened.
+      await page.locator('#error').waitFor({ state: 'visible', timeout: 10000 });
+      assert.match(await page.locator('#error-text').innerText(), /đồ họa \(WebGL\).*tự vẽ lại/);
+      assert.equal(await page.locator('#retry').isVisible(), false);
+    }
     await page.evaluate(() => window.__loseExt.restoreContext());
     await page.waitForFunction((n) => window.ntmMap.stats().contextRestores === n, round, { timeout: 15000 });
     await page.evaluate(() => window.ntmMap.whenIdle());
@@ -78,6 +84,8 @@ test('a lost WebGL context is restored: the same picture, no leaked GL objects, 
     console.log(`context restore ${round}: ${(100 * share).toFixed(3)} % of pixels differ; GL objects ${statsBefore.glObjects} → ${s.glObjects}`);
     assert.ok(share < 0.002, `the restored map differs from the original in ${(100 * share).toFixed(2)} % of pixels`);
     assert.equal(s.glObjects, statsBefore.glObjects, 'every GL object is made again once, none is leaked');
+    assert.equal(await page.locator('#error').isVisible(), false, 'no message once the map is back');
+    assert.deepEqual((await state(page)).errors, []);
   }
   await screenshot(page, 'context-restored.png');
 

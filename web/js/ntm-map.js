@@ -31,17 +31,18 @@
   const errorText = document.getElementById('error-text');
   const retryButton = document.getElementById('retry');
   // Messages shown by the page itself, when the viewer cannot draw its own error list (no map,
-  // no fonts, no WebGL2): {message, file}. A message tied to a file offers "Thử lại".
+  // no fonts, no WebGL2, a lost WebGL context): {message, file, retry}. A message about a data
+  // file offers "Thử lại".
   const errors = [];
 
   function renderErrors() {
     errorText.textContent = errors.map((e) => e.message).join(' ');
     errorBox.hidden = errors.length === 0;
-    retryButton.hidden = !errors.some((e) => e.file);
+    retryButton.hidden = !errors.some((e) => e.retry);
     if (errors.length) loading.hidden = true;
   }
-  function showError(message, file = '') {
-    if (!errors.some((e) => e.message === message)) errors.push({ message, file });
+  function showError(message, file = '', retry = file !== '') {
+    if (!errors.some((e) => e.message === message)) errors.push({ message, file, retry });
     renderErrors();
   }
   function clearErrors(file) {
@@ -141,6 +142,7 @@
   const done = { fonts: false, asset: false, plans: planFiles.map(() => false), hash: false };
 
   let running = false;  // the viewer has started (postRun): its functions may be called
+  let contextLostTimer = 0;
   const Module = window.Module = {
     canvas,
     print: (t) => console.log(t),
@@ -177,7 +179,17 @@
     onNtmError(message) { showError(message, loadingFile); failReady(new Error(message)); },
     // The error list's "Thử lại" button.
     onNtmRetry() { retry(); },
-    onNtmContextLost(lost) { canvas.setAttribute('aria-busy', lost ? 'true' : 'false'); },
+    // The browser took the WebGL context away (GPU reset, driver update, too many pages): the
+    // viewer redraws when it is given back, usually at once; if not, the page says what happened.
+    onNtmContextLost(lost) {
+      canvas.setAttribute('aria-busy', lost ? 'true' : 'false');
+      clearTimeout(contextLostTimer);
+      if (lost) {
+        contextLostTimer = setTimeout(() => showError('Trình duyệt đã tạm ngừng phần đồ họa (WebGL) của bản đồ; bản đồ sẽ tự vẽ lại khi trình duyệt khôi phục. Nếu bản đồ không hiện lại, hãy tải lại trang.', 'webgl-context', false), 3000);
+      } else {
+        clearErrors('webgl-context');
+      }
+    },
     // After main() has created the GL context: only then may the page size and feed the viewer.
     postRun: [() => { running = true; start().catch((e) => { failReady(e); }); }],
   };

@@ -18,11 +18,10 @@
 
 #include <malloc.h>
 
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
 #include "core/i18n.hpp"
@@ -177,6 +176,21 @@ void frame() {
     }
 }
 
+// ["soc-trang-2024.json", ...]: file names as the page gave them (quotes and controls escaped).
+std::string failed_files_json() {
+    std::string out = "[";
+    for (const std::string& f : g->app.failed_files) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (const char c : f) {
+            if (c == '"' || c == '\\') out += '\\';
+            if (static_cast<unsigned char>(c) >= 0x20) out += c;
+        }
+        out += '"';
+    }
+    return out + "]";
+}
+
 const char* reply(std::string s) {
     g->reply = std::move(s);
     return g->reply.c_str();
@@ -244,9 +258,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_file_loaded(const char* file_name) {
     wake();
 }
 // The files to fetch again: a JSON array of file names.
-EMSCRIPTEN_KEEPALIVE const char* ntm_failed_files() {
-    return reply(nlohmann::json(g->app.failed_files).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
+EMSCRIPTEN_KEEPALIVE const char* ntm_failed_files() { return reply(failed_files_json()); }
 // "Thử lại" without the button (window.ntmMap.retry()).
 EMSCRIPTEN_KEEPALIVE void ntm_request_retry() {
     g->app.retry_requested = true;
@@ -269,36 +281,36 @@ EMSCRIPTEN_KEEPALIVE double ntm_frames_drawn() { return double(g->app.frames_dra
 
 // Memory and GL objects, to check that long sessions stay flat (window.ntmMap.stats()).
 EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
+    // Written by hand, not with nlohmann-json: this is diagnostics, and every byte of viewer.wasm
+    // is downloaded by every visitor (issue 5's size budget).
     const struct mallinfo mi = mallinfo();
     const ntm::app::App& app = g->app;
-    nlohmann::json j = {
-        {"mallocInUseBytes", mi.uordblks},
-        {"mallocArenaBytes", mi.arena},
-        {"glObjects", js_gl_object_count()},
-        {"framesDrawn", app.frames_drawn},
-        {"contextLost", g->gl_lost},
-        {"contextRestores", g->gl_restores},
-        {"failedFiles", app.failed_files},
-        // What the plan, status and tour loaders kept (the valid part of a damaged file), in the
-        // terms of tests/bad-input/expected.json's "keeps".
-        {"loaded",
-         {{"plan",
-           {{"document", app.plan.document.number.empty() ? 0 : 1},
-            {"transcription_notes", app.plan.transcription_notes.size()},
-            {"commune_targets", app.plan.commune_targets.size()},
-            {"district_targets", app.plan.district_targets.size()},
-            {"models", app.plan.models.size()},
-            {"funding.sources", app.plan.funding.sources.size()},
-            {"calendar", app.plan.calendar.size()},
-            {"tasks", app.plan.tasks.size()}}},
-          {"status", {{"units", app.status.units.size()}}},
-          {"tour", {{"steps", app.tour.steps.size()}}},
-          {"asset", {{"communes", app.map.communes.size()}}}}},
-        {"retryButton", app.retry_button.w > 0 ? nlohmann::json{{"x", app.retry_button.x}, {"y", app.retry_button.y},
-                                                                  {"w", app.retry_button.w}, {"h", app.retry_button.h}}
-                                                 : nlohmann::json(nullptr)},
-    };
-    return reply(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    const ntm::plan::Plan& p = app.plan;
+    const ntm::ui::RectPx& b = app.retry_button;
+    char buf[1024];
+    std::snprintf(buf, sizeof buf,
+                  "{\"mallocInUseBytes\":%zu,\"mallocArenaBytes\":%zu,\"glObjects\":%d,\"framesDrawn\":%llu,"
+                  "\"contextLost\":%s,\"contextRestores\":%d,"
+                  // What the plan, status and tour loaders kept (the valid part of a damaged file),
+                  // in the terms of tests/bad-input/expected.json's "keeps".
+                  "\"loaded\":{\"plan\":{\"document\":%d,\"transcription_notes\":%zu,\"commune_targets\":%zu,"
+                  "\"district_targets\":%zu,\"models\":%zu,\"funding.sources\":%zu,\"calendar\":%zu,\"tasks\":%zu},"
+                  "\"status\":{\"units\":%zu},\"tour\":{\"steps\":%zu},\"asset\":{\"communes\":%zu}},"
+                  "\"retryButton\":",
+                  size_t(mi.uordblks), size_t(mi.arena), js_gl_object_count(), (unsigned long long)app.frames_drawn,
+                  g->gl_lost ? "true" : "false", g->gl_restores, p.document.number.empty() ? 0 : 1,
+                  p.transcription_notes.size(), p.commune_targets.size(), p.district_targets.size(), p.models.size(),
+                  p.funding.sources.size(), p.calendar.size(), p.tasks.size(), app.status.units.size(),
+                  app.tour.steps.size(), app.map.communes.size());
+    std::string out = buf;
+    if (b.w > 0) {
+        std::snprintf(buf, sizeof buf, "{\"x\":%g,\"y\":%g,\"w\":%g,\"h\":%g}", double(b.x), double(b.y), double(b.w),
+                      double(b.h));
+        out += buf;
+    } else {
+        out += "null";
+    }
+    return reply(out + ",\"failedFiles\":" + failed_files_json() + "}");
 }
 
 // The plan files arrive as the bytes the server sent (length given, not NUL-terminated): the
