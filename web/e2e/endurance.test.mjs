@@ -54,7 +54,9 @@ test('1,000 selections, deselections and layer switches leave memory flat', asyn
   assert.equal(after.wasmMemory, before.wasmMemory, 'the WebAssembly memory did not grow');
   assert.equal(after.glObjects, before.glObjects, 'no GL object leaked');
   assert.ok(after.jsHeap - before.jsHeap <= 512 * 1024, `the JS heap grew by ${after.jsHeap - before.jsHeap} bytes`);
-  assert.ok(after.domNodes <= before.domNodes, 'no DOM nodes left behind');
+  // A handful of nodes may appear once (Chromium counts text nodes replaced by textContent until
+  // they are collected); a leak per round would leave a thousand or more.
+  assert.ok(after.domNodes - before.domNodes <= 16, `DOM nodes grew by ${after.domNodes - before.domNodes}`);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
