@@ -43,10 +43,10 @@ try {
     ['drawn-frame interval p95', last.drawn.p95 <= first.drawn.p95 * 1.5 + 25, `${first.drawn.p95.toFixed(1)} → ${last.drawn.p95.toFixed(1)} ms`],
     ['frames drawn per second', last.framesDrawn / last.seconds >= first.framesDrawn / first.seconds / 1.5,
       `${(first.framesDrawn / first.seconds).toFixed(2)} → ${(last.framesDrawn / last.seconds).toFixed(2)}`],
-    ['wasm heap in use', r.after.mallocInUse - r.before.mallocInUse <= 16 * 1024, `+${r.after.mallocInUse - r.before.mallocInUse} bytes`],
-    ['WebAssembly memory', r.after.wasmMemory === r.before.wasmMemory, `+${r.after.wasmMemory - r.before.wasmMemory} bytes`],
+    ['wasm heap in use', r.after.mallocInUse - r.before.mallocInUse <= 16 * 1024, `${r.after.mallocInUse >= r.before.mallocInUse ? '+' : ''}${r.after.mallocInUse - r.before.mallocInUse} bytes`],
+    ['WebAssembly memory', r.after.wasmMemory === r.before.wasmMemory, `${r.after.wasmMemory >= r.before.wasmMemory ? '+' : ''}${r.after.wasmMemory - r.before.wasmMemory} bytes`],
     ['GL objects', r.after.glObjects === r.before.glObjects, `${r.before.glObjects} → ${r.after.glObjects}`],
-    ['JS heap', r.after.jsHeap - r.before.jsHeap <= 1024 * 1024, `+${((r.after.jsHeap - r.before.jsHeap) / 1024).toFixed(0)} KiB`],
+    ['JS heap', r.after.jsHeap - r.before.jsHeap <= 1024 * 1024, `${r.after.jsHeap >= r.before.jsHeap ? '+' : ''}${((r.after.jsHeap - r.before.jsHeap) / 1024).toFixed(0)} KiB`],
     ['page errors', page.consoleErrors.length === 0, page.consoleErrors.join('; ') || 'none'],
   ];
   for (const [what, ok, detail] of checks) {
