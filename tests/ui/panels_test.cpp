@@ -26,17 +26,15 @@
 #include "ui/funding_panel.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
+#include "core/test_files.hpp"
+#include "support/real_gazetteer.hpp"
 
 using namespace ntm;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using ntm::test::read_text;
+using ntm::test::real_gazetteer;
 
 std::vector<uint8_t> read_bytes(const std::string& path) {
     const std::string s = read_text(path);
@@ -44,24 +42,6 @@ std::vector<uint8_t> read_bytes(const std::string& path) {
 }
 
 const std::string kPlanPath = NTM_SOURCE_DIR "/geodata/plan/soc-trang-2024.json";
-
-// The gazetteer of the real boundary data, as the viewer builds it from the map asset.
-plan::Gazetteer real_gazetteer() {
-    const std::string text = read_text(NTM_SOURCE_DIR "/../shared/geodata/soc_trang_communes.geojson");
-    REQUIRE_FALSE(text.empty());
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    REQUIRE_FALSE(doc.is_discarded());
-    plan::Gazetteer g;
-    std::set<std::string> districts;
-    for (const nlohmann::json& f : doc["features"]) {
-        const std::string district = f["properties"]["district_vn"].get<std::string>();
-        const std::string commune = f["properties"]["commune_vn"].get<std::string>();
-        g.units.push_back({district, commune, asset::unit_type_from_name(commune)});
-        if (districts.insert(district).second) g.units.push_back({district, "", asset::unit_type_from_name(district)});
-    }
-    REQUIRE(districts.size() == 11);
-    return g;
-}
 
 const plan::Plan& real_plan() {
     static const plan::PlanLoad load = [] {

@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../serve.mjs';
 import { CHROMIUM_ARGS } from '../e2e/harness.mjs';
+import { chromiumProcesses, memoryOf } from './processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '../..');
@@ -199,34 +200,7 @@ function summariseBytes(log) {
   return by;
 }
 
-// [SECTION] Processes: the page's renderer and the GPU process, by /proc
-function processTable() {
-  const table = new Map();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      // Chromium rewrites its process title: the arguments may be joined by spaces, not NULs.
-      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      table.set(Number(d), { ppid, cmd });
-    } catch { /* gone */ }
-  }
-  return table;
-}
-// Our Chromium processes of one --type (renderer, gpu-process): descendants of this node process.
-function chromiumProcesses(type) {
-  const t = processTable();
-  const mine = (pid) => { for (let p = pid, n = 0; p > 1 && n < 20; p = t.get(p)?.ppid ?? 0, ++n) if (p === process.pid) return true; return false; };
-  return [...t.entries()].filter(([pid, p]) => pid !== process.pid && p.cmd.includes(` --type=${type} `) && mine(pid)).map(([pid]) => pid);
-}
-function memoryOf(pid) {
-  try {
-    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (k) => Number((s.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [])[1] || 0);
-    return { peakBytes: kb('VmHWM') * 1024, rssBytes: kb('VmRSS') * 1024 };
-  } catch { return null; }
-}
+// [SECTION] Processes: the page's renderer and the GPU process (processes.mjs)
 
 // [SECTION] The viewer's adapter: the same window.__bench the bench pages define for themselves
 function viewerAdapter() {

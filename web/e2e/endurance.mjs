@@ -1,36 +1,11 @@
 // endurance.mjs — measurements for long sessions, shared by endurance.test.mjs (minutes, part of
 // `make test`) and soak.mjs (the full hour, run by hand): memory of every kind the page holds,
 // and the frame rate of a presentation tour cycling on its own like a wall screen.
-import fs from 'node:fs';
+import { chromiumProcesses, memoryOf } from '../bench/processes.mjs';
 
 // [SECTION] Memory
-// Chromium's processes of one --type (renderer, gpu-process) started by this node process.
-function chromiumProcesses(type) {
-  const table = new Map();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      table.set(Number(d), { ppid, cmd });
-    } catch { /* gone */ }
-  }
-  const mine = (pid) => {
-    for (let p = pid, n = 0; p > 1 && n < 20; p = table.get(p)?.ppid ?? 0, ++n) if (p === process.pid) return true;
-    return false;
-  };
-  return [...table.entries()].filter(([pid, p]) => p.cmd.includes(` --type=${type} `) && mine(pid)).map(([pid]) => pid);
-}
 function rssBytes(pids) {
-  let total = 0;
-  for (const pid of pids) {
-    try {
-      const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
-      if (m) total += Number(m[1]) * 1024;
-    } catch { /* gone */ }
-  }
-  return total;
+  return pids.reduce((total, pid) => total + (memoryOf(pid)?.rssBytes ?? 0), 0);
 }
 
 // Everything the page holds, after a full garbage collection: the viewer's malloc heap in use
