@@ -22,7 +22,7 @@ uniform vec2 u_scale;
 uniform vec2 u_offset;
 uniform highp sampler2D u_colours;
 uniform int u_texw;
-out vec4 v_colour;
+flat out vec4 v_colour;  // one feature per triangle: no interpolation to pay per pixel
 void main() {
     int s = int(a_slot);
     v_colour = texelFetch(u_colours, ivec2(s % u_texw, s / u_texw), 0);
@@ -34,7 +34,7 @@ void main() {
 // pattern keeps its spacing at every zoom and reads on a projector.
 constexpr const char* kFillFs = R"(#version 300 es
 precision mediump float;
-in vec4 v_colour;
+flat in vec4 v_colour;
 uniform float u_hatch_px;
 out vec4 o_colour;
 void main() {
@@ -48,6 +48,11 @@ void main() {
 // Line: four vertices per segment (p0, p1 repeated), the corner taken from the vertex number
 // (indexed draw: gl_VertexID is the index, 4 per segment); expanded in framebuffer pixels, with
 // square caps of half the width so that joins between segments leave no notch.
+// Antialiased here rather than by the context's multisampling: MSAA cost SwiftShader (the
+// benchmark's software WebGL, and what a projector laptop without a GPU driver falls back to)
+// half of every frame. The quad is half a pixel wider on each side and the fragment shader
+// fades the edge over one pixel by its distance from the centre line; a line thinner than a
+// pixel comes out fainter rather than thinner, as coverage would make it.
 constexpr const char* kLineVs = R"(#version 300 es
 precision highp float;
 layout(location = 0) in vec4 a_segment;  // p0.xy, p1.xy
@@ -55,6 +60,7 @@ uniform vec2 u_scale;
 uniform vec2 u_offset;
 uniform vec2 u_fb;                       // framebuffer size in device pixels
 uniform float u_width;                   // device pixels
+out float v_across;                      // signed distance from the centre line, device pixels
 void main() {
     int k = gl_VertexID & 3;
     vec2 corner = vec2(float(k >> 1), float(k & 1) * 2.0 - 1.0);  // x: 0 at p0, 1 at p1; y: side
@@ -65,7 +71,9 @@ void main() {
     vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
     vec2 n = vec2(-dir.y, dir.x);
     float h = 0.5 * u_width;
-    vec2 p = mix(a, b, corner.x) + dir * (corner.x * 2.0 - 1.0) * h + n * corner.y * h;
+    float side = h + 0.5;  // the fringe
+    v_across = corner.y * side;
+    vec2 p = mix(a, b, corner.x) + dir * (corner.x * 2.0 - 1.0) * h + n * corner.y * side;
     gl_Position = vec4(p / (0.5 * u_fb), 0.0, 1.0);
 }
 )";
@@ -73,8 +81,13 @@ void main() {
 constexpr const char* kLineFs = R"(#version 300 es
 precision mediump float;
 uniform vec4 u_colour;
+uniform highp float u_width;  // shared with the vertex shader: same precision
+in highp float v_across;
 out vec4 o_colour;
-void main() { o_colour = u_colour; }
+void main() {
+    float coverage = clamp(0.5 * u_width + 0.5 - abs(v_across), 0.0, 1.0);
+    o_colour = vec4(u_colour.rgb, u_colour.a * coverage);
+}
 )";
 
 GLuint compile(GLenum type, const char* src, std::string* error) {

@@ -499,7 +499,7 @@ int main() {
     attrs.majorVersion = 2;
     attrs.minorVersion = 0;
     attrs.alpha = false;
-    attrs.antialias = true;
+    attrs.antialias = false;  // outlines antialias themselves (map_renderer.hpp, speed notes)
     attrs.depth = false;
     attrs.stencil = false;
     g->gl = emscripten_webgl_create_context("#canvas", &attrs);
