@@ -79,30 +79,32 @@
     for (const k of Object.keys(progress.total)) { loaded += progress.loaded[k] || 0; total += progress.total[k] || 0; }
     if (total > 0) bar.style.width = Math.min(100, Math.round(100 * loaded / total)) + '%';
   }
-  // Streams a response body, counting bytes for the progress bar; resolves to the Response or
-  // rejects with a Vietnamese message naming the file.
+  // Fetches a file and counts its bytes for the progress bar as they arrive; resolves to the
+  // Response or rejects with a Vietnamese message naming the file. The bytes are counted on a
+  // copy of the body (clone): the body itself is read by the browser in one go, not chunk by
+  // chunk through this thread, which is busy with the viewer's start-up while the files arrive.
   // `fresh` (a retry) bypasses the HTTP cache: the file may have been fixed on the server.
+  // Every download can be cancelled at once (`downloads`): a browser without WebGL2 needs none.
+  const downloads = new AbortController();
   async function fetchCounted(key, url, fresh = false) {
     let res;
     progress.loaded[key] = 0;
-    try { res = await fetch(url, { cache: fresh ? 'no-store' : 'default' }); } catch (e) {
+    try { res = await fetch(url, { cache: fresh ? 'no-store' : 'default', signal: downloads.signal }); } catch (e) {
       throw new Error(`Không tải được tệp ${url}: mất kết nối hoặc máy chủ không phản hồi.`);
     }
     if (!res.ok) throw new Error(`Không tải được tệp ${url} (máy chủ trả lời ${res.status}${res.status === 404 ? ': không có tệp này' : ''}).`);
     const total = Number(res.headers.get('Content-Length')) || 0;
     progress.total[key] = total;
-    if (!res.body || !total) return res;
-    const reader = res.body.getReader();
-    const stream = new ReadableStream({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) { controller.close(); return; }
-        progress.loaded[key] = (progress.loaded[key] || 0) + value.byteLength;
+    if (res.body && total) countBytes(key, res.clone().body.getReader());
+    return res;
+  }
+  async function countBytes(key, reader) {
+    try {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        progress.loaded[key] += r.value.byteLength;
         updateBar();
-        controller.enqueue(value);
-      },
-    });
-    return new Response(stream, { headers: res.headers });
+      }
+    } catch (e) { /* a failed download: reading the body itself reports it */ }
   }
   async function fetchBytes(key, url, fresh = false) {
     const res = await fetchCounted(key, url, fresh);
@@ -114,15 +116,58 @@
   const settle = (p) => p.then((bytes) => ({ ok: true, bytes }), (e) => ({ ok: false, message: e.message }));
 
   // [SECTION] WebGL2 check
-  function hasWebGL2() {
-    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
+  // A browser without WebGL2 at all is told at once and fetches no data. One that has the API
+  // may still refuse a context (a GPU it blocks, hardware acceleration off), found out once
+  // viewer.wasm is compiled: by a throw-away context while the page waits for its data files
+  // anyway (Module.instantiateWasm), or else by the viewer's main() making its own (onNtmError).
+  // The downloads still under way are then cancelled. No context is made before that: it took
+  // 15–30 ms of every start-up, ahead of the first download.
+  const kNoWebGL2 = 'Trình duyệt này không hỗ trợ WebGL2 nên không thể vẽ bản đồ. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới và bật tăng tốc phần cứng.';
+  let stopped = false;
+  function stopWithoutWebGL2() {
+    if (stopped) return;
+    stopped = true;
+    downloads.abort();
+    showError(kNoWebGL2);
+    failReady(new Error(kNoWebGL2));
   }
-  if (!hasWebGL2()) {
-    showError('Trình duyệt này không hỗ trợ WebGL2 nên không thể vẽ bản đồ. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới và bật tăng tốc phần cứng.');
-    failReady(new Error(errors[0].message));
+  function webgl2ContextWorks() {
+    try {
+      const probe = document.createElement('canvas');
+      probe.width = probe.height = 1;
+      return !!probe.getContext('webgl2', { antialias: false, depth: false, stencil: false });
+    } catch (e) { return false; }
+  }
+  if (typeof WebGL2RenderingContext !== 'function') {
+    stopWithoutWebGL2();
     window.ntmMap = { ready, state: () => ({ communeCount: 0, districtCount: 0, selected: null, hovered: null, view: null, errors: errors.map((e) => e.message) }) };
     return;
   }
+
+  // [SECTION] The viewer first
+  // viewer.wasm is the longest wait before the first frame: it is requested before anything else
+  // (index.html preloads it with the page; this request is answered from that download) and
+  // compiled while it streams in, in parallel with viewer.js and the data files;
+  // Module.instantiateWasm only instantiates the compiled module. The response goes to the
+  // compiler as it is, unless its server labels it with another type, which compileStreaming
+  // refuses.
+  const wasmModule = fetchCounted('wasm', files.wasm).then((res) => WebAssembly.compileStreaming(
+    /^application\/wasm\b/.test(res.headers.get('Content-Type') || '') ? res
+      : new Response(res.body, { headers: { 'Content-Type': 'application/wasm' } })).catch((e) => {
+    throw new Error(`Không khởi động được chương trình vẽ bản đồ (viewer.wasm): ${e.message}`);
+  }));
+  function viewerFailed(e) {
+    if (stopped) return;  // a cancelled download: the page already says why
+    showError(e.message);
+    failReady(e);
+  }
+  wasmModule.catch(viewerFailed);
+  // viewer.js runs only after this script has ended (an inserted script never runs sooner), so
+  // window.Module, defined below, is there when it starts.
+  const script = document.createElement('script');
+  script.src = 'viewer.js';
+  script.onerror = () => viewerFailed(new Error('Không tải được chương trình vẽ bản đồ (viewer.js).'));
+  document.body.appendChild(script);
 
   // [SECTION] Data files
   // Everything is requested at once; `attempts` holds the latest attempt of each file (a retry
@@ -140,6 +185,14 @@
     fonts: settle(fetchFonts(false)),
   };
   const done = { fonts: false, asset: false, plans: planFiles.map(() => false), hash: false };
+  // Every file of the first frame has arrived or failed.
+  let firstFilesSettled = false;
+  const firstFiles = Promise.all([attempts.fonts, attempts.asset, ...attempts.plans])
+    .then(() => { firstFilesSettled = true; });
+
+  // Sized now, before the viewer makes its WebGL context: a size set afterwards (start()'s
+  // resize) reallocates the drawing buffer, 40 ms in SwiftShader, on the way to the first frame.
+  sizeCanvas();
 
   let running = false;  // the viewer has started (postRun): its functions may be called
   let contextLostTimer = 0;
@@ -147,16 +200,24 @@
     canvas,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
-    // Stream-compile the wasm while counting its bytes for the progress bar.
+    // Instantiates the module compiled since this script started (section "The viewer first")
+    // once the first frame's files are here too. main() starts the viewer's frames; frames before
+    // the files are handed over are empty, and each holds this thread while SwiftShader draws it
+    // (the canvas is read back), which delayed the files' arrival here by 200–300 ms, and so the
+    // first complete frame. While waiting, a throw-away context tells whether WebGL2 works.
     instantiateWasm(imports, done) {
-      fetchCounted('wasm', files.wasm)
-        .then((res) => WebAssembly.instantiateStreaming(
-          new Response(res.body, { headers: { 'Content-Type': 'application/wasm' } }), imports)
-          .catch((e) => {
-            throw new Error(`Không khởi động được chương trình vẽ bản đồ (viewer.wasm): ${e.message}`);
-          }))
-        .then((r) => done(r.instance, r.module))
-        .catch((e) => { showError(e.message); failReady(e); });
+      (async () => {
+        const module = await wasmModule;
+        if (!firstFilesSettled) {
+          if (!webgl2ContextWorks()) { stopWithoutWebGL2(); return; }
+          await firstFiles;
+        }
+        let instance;
+        try { instance = await WebAssembly.instantiate(module, imports); } catch (e) {
+          throw new Error(`Không khởi động được chương trình vẽ bản đồ (viewer.wasm): ${e.message}`);
+        }
+        if (!stopped) done(instance, module);
+      })().catch(viewerFailed);
       return {};
     },
     onNtmReady() {
@@ -175,8 +236,14 @@
     onNtmSearchFocus(on) {
       if (on) { search.value = ''; search.focus({ preventScroll: true }); } else { search.blur(); canvas.focus({ preventScroll: true }); }
     },
-    // The viewer could not use a file it was given (a damaged map), or has no WebGL2.
-    onNtmError(message) { showError(message, loadingFile); failReady(new Error(message)); },
+    // The viewer could not use a file it was given (a damaged map). Before postRun the call comes
+    // from main(), whose one failure is a WebGL2 context it could not make (section "WebGL2
+    // check"): the page's message then, which also says to turn hardware acceleration on.
+    onNtmError(message) {
+      if (!running) { stopWithoutWebGL2(); return; }
+      showError(message, loadingFile);
+      failReady(new Error(message));
+    },
     // The error list's "Thử lại" button.
     onNtmRetry() { retry(); },
     // The browser took the WebGL context away (GPU reset, driver update, too many pages): the
@@ -191,7 +258,11 @@
       }
     },
     // After main() has created the GL context: only then may the page size and feed the viewer.
-    postRun: [() => { running = true; start().catch((e) => { failReady(e); }); }],
+    postRun: [() => {
+      if (stopped) return;  // no WebGL2: the viewer has nothing to draw with
+      running = true;
+      start().catch((e) => { failReady(e); });
+    }],
   };
 
   function withBytes(bytes, fn) {
@@ -223,14 +294,16 @@
   const json = (s) => JSON.parse(s);
 
   // [SECTION] Canvas size and input
-  function resize() {
+  // Gives the canvas as many device pixels as it shows: [css_w, css_h, dpr, fb_w, fb_h].
+  function sizeCanvas() {
     const dpr = Math.min(window.devicePixelRatio || 1, 3);
     const w = canvas.clientWidth, h = canvas.clientHeight;
     const fw = Math.max(1, Math.round(w * dpr)), fh = Math.max(1, Math.round(h * dpr));
     if (canvas.width !== fw) canvas.width = fw;
     if (canvas.height !== fh) canvas.height = fh;
-    Module._ntm_resize(w, h, dpr, fw, fh);
+    return [w, h, dpr, fw, fh];
   }
+  function resize() { Module._ntm_resize(...sizeCanvas()); }
   function local(e) {
     const r = canvas.getBoundingClientRect();
     return [e.clientX - r.left, e.clientY - r.top];
@@ -537,12 +610,4 @@
     whenIdle: () => waitFor(() => Module._ntm_idle() === 1, 60000),
   };
   window.ntmMap = api;
-
-  const script = document.createElement('script');
-  script.src = 'viewer.js';
-  script.onerror = () => {
-    const m = 'Không tải được chương trình vẽ bản đồ (viewer.js).';
-    showError(m); rejectReady(new Error(m));
-  };
-  document.body.appendChild(script);
 })();
