@@ -11,7 +11,7 @@ if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 
 PACKAGES=(cmake ninja-build g++ emscripten libgdal-dev libgeos-dev libicu-dev catch2 nlohmann-json3-dev
-          fonts-noto-core fonttools chromium brotli gzip python3 nodejs
+          fonts-noto-core fonttools chromium brotli gzip python3 nodejs patch
           clang-14 libclang-rt-14-dev)  # clang + libFuzzer and its sanitizer runtimes: make fuzz
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -29,9 +29,14 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Dear ImGui 1.90.1 from Debian trixie's source package (bookworm ships 1.86 without the
-# 1.87+ input-event API). Only the files the build needs are unpacked, under build/deps/imgui.
+# 1.87+ input-event API). Only the files the build needs are unpacked, under build/deps/imgui,
+# then our patches are applied (scripts/patches/imgui-*.patch, each explained at its top). The
+# stamp names the version and the patches: a tree unpacked before a patch was added or changed
+# is unpacked again, so a patch is never applied twice or over an older one.
 IMGUI_VERSION=1.90.1+ds-1
-if [ ! -f "$DEPS/imgui/.version" ] || [ "$(cat "$DEPS/imgui/.version")" != "$IMGUI_VERSION" ]; then
+IMGUI_PATCHES=(scripts/patches/imgui-*.patch)
+IMGUI_STAMP="$IMGUI_VERSION patches $(cat "${IMGUI_PATCHES[@]}" | sha256sum | cut -c1-16)"
+if [ ! -f "$DEPS/imgui/.version" ] || [ "$(cat "$DEPS/imgui/.version")" != "$IMGUI_STAMP" ]; then
   src_list=/etc/apt/sources.list.d/ntm-debsrc-trixie.sources
   if ! grep -rqs "Suites: trixie" /etc/apt/sources.list.d/ 2>/dev/null || ! grep -rqs "deb-src" /etc/apt/sources.list.d/ 2>/dev/null; then
     uri=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
@@ -50,9 +55,12 @@ if [ ! -f "$DEPS/imgui/.version" ] || [ "$(cat "$DEPS/imgui/.version")" != "$IMG
     cp "$top/$f" "$DEPS/imgui/"
   done
   cp "$top"/backends/imgui_impl_opengl3* "$DEPS/imgui/backends/"
-  echo "$IMGUI_VERSION" > "$DEPS/imgui/.version"
+  for p in "${IMGUI_PATCHES[@]}"; do
+    patch -d "$DEPS/imgui" -p1 -s -f --no-backup-if-mismatch < "$p"
+  done
+  echo "$IMGUI_STAMP" > "$DEPS/imgui/.version"
   rm -rf "$tmp"
-  echo "setup: Dear ImGui $IMGUI_VERSION unpacked into build/deps/imgui"
+  echo "setup: Dear ImGui $IMGUI_VERSION unpacked into build/deps/imgui, ${#IMGUI_PATCHES[@]} patch(es) applied"
 fi
 
 # Noto Sans cut down to exactly what the viewer's atlas asks for (src/ui/theme.cpp: ImGui's
