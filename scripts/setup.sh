@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh Debian 12 machine: Debian packages, the Dear ImGui source
-# (from Debian's archive, never committed), the Vietnamese font subset and the npm test tools.
+# (from Debian's archive, never committed), the Vietnamese font subset, the npm minifier for dist/
+# and the npm test tools.
 # Called by `make run`, `make test` and `make dist`; a second run does nothing but check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -89,6 +90,11 @@ if [ "$(cat "$FONTS/.recipe" 2>/dev/null)" != "$FONT_RECIPE" ] || [ ! -s "$FONTS
     --output-file="$FONTS/NotoSansMath-sym.ttf"
   echo "$FONT_RECIPE" > "$FONTS/.recipe"
   echo "setup: fonts cut to the viewer's glyphs (recipe $FONT_RECIPE)"
+fi
+
+# The minifier for dist/'s JavaScript (terser; scripts/make-dist.sh).
+if [ ! -x web/node_modules/.bin/terser ]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # Browser-test tools: playwright-core only (it never downloads a browser; Debian's chromium is used).
