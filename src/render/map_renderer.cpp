@@ -146,11 +146,14 @@ void clip_transform(const camera::Camera& cam, const geo::World& origin, float s
 namespace {
 // Below this many vertices the full map is cheap at every zoom (Sóc Trăng: 4,434).
 constexpr size_t kLevelsFromVertices = 50000;
-// Coarser levels, each used below its zoom, on a grid of two CSS pixels at that zoom (so one
-// pixel at the middle of its range). National map: 378,830 → 91,000 (zoom < 6) and 270,000
-// (zoom < 8) vertices; a level for zoom < 10 would keep 99 % of them (the source's vertices are
-// ~500 m apart), so above 8 the full map is drawn, culled to the view.
-constexpr double kLevelZooms[] = {6, 8};
+// Coarser levels, each used below its zoom, on a grid of two CSS pixels at that zoom (one pixel
+// a zoom level below it). National map: 378,830 → 91,000 (zoom < 6) and 270,000 (zoom < 8)
+// vertices, with one level between: the country fits the screen at zoom ~6.1, where the zoom < 8
+// level had a grid of half a pixel; with the zoom < 7 level that view draws 543,000 indices
+// instead of 942,000, and the benchmark's national flight went from a 95th-percentile frame of
+// 167–267 ms to 117–133 ms (paired runs). A level for zoom < 10 would keep 99 % of the vertices
+// (the source's are ~500 m apart), so above 8 the full map is drawn, culled to the view.
+constexpr double kLevelZooms[] = {6, 7, 8};
 constexpr double kLevelGridPx = 2;
 // Commune outlines are drawn once the median commune is this wide on screen: below it the
 // white lines only grey the whole map (and cost most of a national frame).
