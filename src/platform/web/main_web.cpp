@@ -102,6 +102,19 @@ void rebuild_fonts_if_pending() {
     wake();
 }
 
+// One ImGui frame: builds the UI into ImGui's draw lists, draws nothing.
+void build_frame() {
+    ntm::app::App& app = g->app;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
+    io.DisplayFramebufferScale = ImVec2(float(g->fb_w / app.css_w), float(g->fb_h / app.css_h));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ntm::app::build_ui(app, emscripten_get_now());
+    ImGui::Render();
+}
+
 // Builds the UI and draws map + overlays into the default framebuffer.
 void draw_frame() {
     ntm::app::App& app = g->app;
@@ -112,13 +125,7 @@ void draw_frame() {
         g->pending_buttons.erase(g->pending_buttons.begin());
         wake();
     }
-    io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
-    io.DisplayFramebufferScale = ImVec2(float(g->fb_w / app.css_w), float(g->fb_h / app.css_h));
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    ntm::app::build_ui(app, emscripten_get_now());
-    ImGui::Render();
+    build_frame();
     ntm::app::draw_map(app, g->fb_w, g->fb_h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
@@ -150,6 +157,13 @@ void frame() {
                       !g->ready_sent;
     if (!busy && g->redraw_frames <= 0) return;  // nothing changed: leave the GPU idle
     if (g->redraw_frames > 0) --g->redraw_frames;
+    // The first frame with everything loaded: ImGui lays out a new window (auto-fit sizes, a
+    // panel placed from its size) over two frames. Those run here without drawing, so that the
+    // first frame drawn is already the settled one and "ready" can follow it: drawing a frame
+    // costs far more (SwiftShader, every pixel on the CPU) than laying one out.
+    const bool first_complete = !g->ready_sent && app.has_map && app.fonts.body && app.frames_since_load == 0;
+    if (first_complete)
+        for (int i = 0; i < 2; ++i) build_frame();
     draw_frame();
     if (app.search_focus_request != 0) {
         js_search_focus(app.search_focus_request > 0 ? 1 : 0);
@@ -168,9 +182,9 @@ void frame() {
         app.export_requested = 0;
     }
 
-    // Ready once the map, the fonts and the labels have been drawn completely (2 frames so that
-    // ImGui's first-frame layout has settled).
-    if (!g->ready_sent && app.has_map && app.fonts.body && app.frames_since_load >= 2) {
+    // Ready once the map, the fonts and the labels have been drawn completely, in ImGui's settled
+    // layout (first_complete above).
+    if (!g->ready_sent && app.has_map && app.fonts.body && app.frames_since_load >= 1) {
         g->ready_sent = true;
         js_on_ready();
     }
