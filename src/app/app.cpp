@@ -886,6 +886,7 @@ void build_ui(App& app, double now_ms) {
         app.last_input_ms = now_ms;
     }
     step_flight(app, now_ms);
+    app.opaque_panel = {};
     if (!app.has_map || !app.fonts.body) return;
     if (app.colours_dirty) update_colours(app);
     update_marker_positions(app);
@@ -919,6 +920,7 @@ void build_ui(App& app, double now_ms) {
     v.tour = app.tour_loaded ? &app.tour : nullptr;
     v.tour_step = app.tour_step;
     const ui::Command cmd = app.presenting ? ui::draw_presentation_panel(v, app.panel) : ui::draw_side_panel(v, app.panel);
+    app.opaque_panel = app.panel;  // both panels have the style's opaque WindowBg (ui/theme.cpp)
     if (app.gesture.count == 0 && !app.exporting) {
         if (app.hovered_model >= 0) ui::draw_model_tooltip(v, app.hovered_model);
         else if (app.hovered >= 0) ui::draw_hover_tooltip(v);
@@ -979,6 +981,19 @@ void draw_map(App& app, int framebuffer_w, int framebuffer_h) {
     f.commune_highlights = app.tour_commune_highlights.data();
     f.commune_highlight_count = app.presenting ? int(app.tour_commune_highlights.size()) : 0;
     f.outline_scale = app.presenting ? 1.6f : 1.0f;
+    // The opaque panel's interior: inset by its corner radius and border, inwards to whole device
+    // pixels, so that every pixel in it is the panel's own.
+    const ui::RectPx& p = app.opaque_panel;
+    app.opaque_interior_px = {};
+    if (p.w > 0 && p.h > 0) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const double inset = double(style.WindowRounding + style.WindowBorderSize) + 1;
+        const double sx = framebuffer_w / std::max(1.0, app.css_w), sy = framebuffer_h / std::max(1.0, app.css_h);
+        const pixel_rects::Rect r{int(std::ceil((p.x + inset) * sx)), int(std::ceil((p.y + inset) * sy)),
+                                  int(std::floor((p.x + p.w - inset) * sx)), int(std::floor((p.y + p.h - inset) * sy))};
+        app.opaque_interior_px = pixel_rects::intersection(r, {0, 0, framebuffer_w, framebuffer_h});
+    }
+    f.covered = app.opaque_interior_px;
     app.renderer.draw(f);
     ++app.frames_drawn;
     if (app.has_map) ++app.frames_since_load;

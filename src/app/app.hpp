@@ -19,6 +19,7 @@
 #include "core/asset.hpp"
 #include "core/camera.hpp"
 #include "core/i18n.hpp"
+#include "core/pixel_rects.hpp"
 #include "core/labels.hpp"
 #include "core/legend.hpp"
 #include "core/plan.hpp"
@@ -88,6 +89,11 @@ struct App {
     camera::Camera cam;
     double css_w = 1, css_h = 1, pixel_ratio = 1;
     ui::RectPx panel;  // the side panel's rectangle
+    // The panel as drawn in this frame, with its opaque background (zero size: none drawn), and
+    // its interior in device pixels (set by draw_map): the map is not drawn there, and the
+    // platform copies it from the cached UI layer without blending.
+    ui::RectPx opaque_panel;
+    pixel_rects::Rect opaque_interior_px;
     bool fitted_once = false;
     Flight flight;
 

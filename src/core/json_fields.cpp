@@ -174,7 +174,10 @@ Parsed parse(std::string_view text, const char* nothing_read_vi) {
                  ", column " + std::to_string(at.column));
         return out;
     }
-    out.root = Json::parse(t.begin(), t.end(), nullptr, /*allow_exceptions=*/false);
+    // Json::parse would also build its callback-filtering parser (a std::vector<bool> stack and
+    // more: ~3 KB of viewer.wasm) for a callback we never pass; the plain DOM builder is enough.
+    nlohmann::detail::json_sax_dom_parser<Json> dom(out.root, /*allow_exceptions=*/false);
+    if (!Json::sax_parse(t.begin(), t.end(), &dom)) out.root = Json(Json::value_t::discarded);
     if (out.root.is_discarded()) {
         const json_error::Location at = json_error::locate(t);
         stop(out, json_error::reason_vi(t, at, nothing_read_vi), "not valid JSON: " + at.what);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "render/shader.hpp"
+
 namespace ntm::render {
 
 // [SECTION] Shaders
@@ -90,44 +92,6 @@ void main() {
 }
 )";
 
-GLuint compile(GLenum type, const char* src, std::string* error) {
-    GLuint s = glCreateShader(type);
-    glShaderSource(s, 1, &src, nullptr);
-    glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetShaderInfoLog(s, sizeof log, nullptr, log);
-        if (error) *error = std::string("shader: ") + log;
-        glDeleteShader(s);
-        return 0;
-    }
-    return s;
-}
-
-GLuint link(const char* vs, const char* fs, std::string* error) {
-    GLuint v = compile(GL_VERTEX_SHADER, vs, error);
-    GLuint f = compile(GL_FRAGMENT_SHADER, fs, error);
-    if (!v || !f) return 0;
-    GLuint p = glCreateProgram();
-    glAttachShader(p, v);
-    glAttachShader(p, f);
-    glLinkProgram(p);
-    glDeleteShader(v);
-    glDeleteShader(f);
-    GLint ok = 0;
-    glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetProgramInfoLog(p, sizeof log, nullptr, log);
-        if (error) *error = std::string("program: ") + log;
-        glDeleteProgram(p);
-        return 0;
-    }
-    return p;
-}
-
 // World-offset → clip-space transform as scale + offset (see camera::world_to_screen).
 void clip_transform(const camera::Camera& cam, const geo::World& origin, float scale[2], float offset[2]) {
     const double s = camera::metres_per_px(cam.zoom);
@@ -191,8 +155,8 @@ void MapRenderer::forget_gl_objects() {
 
 bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     if (!fill_program_) {
-        fill_program_ = link(kFillVs, kFillFs, error_en);
-        line_program_ = link(kLineVs, kLineFs, error_en);
+        fill_program_ = link_program(kFillVs, kFillFs, error_en);
+        line_program_ = link_program(kLineVs, kLineFs, error_en);
         if (!fill_program_ || !line_program_) return false;
         fill_u_scale_ = glGetUniformLocation(fill_program_, "u_scale");
         fill_u_offset_ = glGetUniformLocation(fill_program_, "u_offset");
@@ -385,48 +349,13 @@ void MapRenderer::draw_segments(const std::vector<Range>& runs, float width_css,
 void MapRenderer::draw_feature_outline(Layer layer, int feature, float width_css, Rgba colour, const Frame& f) {
     const std::vector<Range>& ranges = current_->segments[int(layer)];
     if (feature < 0 || size_t(feature) >= ranges.size() || ranges[size_t(feature)].count == 0) return;
+    const std::vector<geo::Box>& boxes = boxes_[int(layer)];
+    if (size_t(feature) < boxes.size() && !boxes[size_t(feature)].intersects(view_)) return;
     runs_.assign(1, ranges[size_t(feature)]);
     draw_segments(runs_, width_css, colour, f);
 }
 
-void MapRenderer::draw(const Frame& f) {
-    draw_calls_ = 0;
-    glViewport(0, 0, f.framebuffer_w, f.framebuffer_h);
-    glClearColor(f.background.r / 255.f, f.background.g / 255.f, f.background.b / 255.f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    if (!ready_ || !f.camera || levels_.empty()) return;
-    const camera::Camera& cam = *f.camera;
-    // The level whose grid is at most a device pixel at this zoom.
-    const double zoom = cam.zoom + std::log2(std::max(1.0, f.pixel_ratio));
-    level_ = int(levels_.size()) - 1;
-    for (size_t i = 0; i + 1 < levels_.size(); ++i)
-        if (zoom < levels_[i].below_zoom) {
-            level_ = int(i);
-            break;
-        }
-    current_ = &levels_[size_t(level_)];
-    const Level& lv = *current_;
-    // The visible world, grown by a few pixels for the outlines' width.
-    view_ = camera::visible_world(cam);
-    const double pad = 8 * camera::metres_per_px(cam.zoom);
-    view_ = geo::Box{view_.min_x - pad, view_.min_y - pad, view_.max_x + pad, view_.max_y + pad};
-
-    float scale[2], offset[2];
-    clip_transform(cam, origin_, scale, offset);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_CULL_FACE);
-    // Fills are opaque (alpha only flags hatching): no blending, which SwiftShader pays per pixel.
-    glDisable(GL_BLEND);
-
-    glUseProgram(fill_program_);
-    glUniform2f(fill_u_scale_, scale[0], scale[1]);
-    glUniform2f(fill_u_offset_, offset[0], offset[1]);
-    glUniform1i(fill_u_texw_, colour_tex_w_);
-    glUniform1f(fill_u_hatch_, float(9.0 * f.pixel_ratio * f.outline_scale));
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, colour_texture_);
-    glUniform1i(fill_u_colours_, 0);
-    glBindVertexArray(lv.fill_vao);
+void MapRenderer::draw_fills(const Level& lv) {
     // Context then communes, contiguous in the index buffer: usually one draw for both.
     runs_.clear();
     visible_runs(lv.fills[int(Layer::context)], boxes_[int(Layer::context)], runs_);
@@ -435,14 +364,10 @@ void MapRenderer::draw(const Frame& f) {
         glDrawElements(GL_TRIANGLES, GLsizei(r.count), GL_UNSIGNED_INT, reinterpret_cast<const void*>(uintptr_t(r.first) * 4));
         ++draw_calls_;
     }
+}
 
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glUseProgram(line_program_);
-    glUniform2f(line_u_scale_, scale[0], scale[1]);
-    glUniform2f(line_u_offset_, offset[0], offset[1]);
-    glUniform2f(line_u_fb_, float(f.framebuffer_w), float(f.framebuffer_h));
-    glBindVertexArray(lv.line_vao);
+void MapRenderer::draw_outlines(const Level& lv, const Frame& f) {
+    const camera::Camera& cam = *f.camera;
     auto layer_outline = [&](Layer layer, float width_css, Rgba colour) {
         runs_.clear();
         visible_runs(lv.segments[int(layer)], boxes_[int(layer)], runs_);
@@ -469,7 +394,78 @@ void MapRenderer::draw(const Frame& f) {
     // Two passes: a white casing under a dark core reads on any fill colour.
     draw_feature_outline(Layer::communes, f.selected_commune, 6.0f, {255, 255, 255, 255}, f);
     draw_feature_outline(Layer::communes, f.selected_commune, 3.0f, {200, 20, 60, 255}, f);
+}
+
+void MapRenderer::draw(const Frame& f) {
+    draw_calls_ = 0;
+    glViewport(0, 0, f.framebuffer_w, f.framebuffer_h);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(f.background.r / 255.f, f.background.g / 255.f, f.background.b / 255.f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (!ready_ || !f.camera || levels_.empty()) return;
+    const camera::Camera& cam = *f.camera;
+    // The level whose grid is at most a device pixel at this zoom.
+    const double zoom = cam.zoom + std::log2(std::max(1.0, f.pixel_ratio));
+    level_ = int(levels_.size()) - 1;
+    for (size_t i = 0; i + 1 < levels_.size(); ++i)
+        if (zoom < levels_[i].below_zoom) {
+            level_ = int(i);
+            break;
+        }
+    current_ = &levels_[size_t(level_)];
+    const Level& lv = *current_;
+
+    // What to draw: the framebuffer minus the covered panel, as up to four scissored regions,
+    // each culled to its own piece of the world (the bands beside the panel hold few features).
+    const pixel_rects::Rect whole{0, 0, f.framebuffer_w, f.framebuffer_h};
+    regions_.clear();
+    pixel_rects::subtract(whole, f.covered, regions_);
+    const bool scissored = !(regions_.size() == 1 && regions_[0] == whole);
+    if (scissored) glEnable(GL_SCISSOR_TEST);
+    // Device pixels → the camera's CSS pixels; outlines reach a few pixels beyond their feature.
+    const double px = f.framebuffer_w / std::max(1.0, cam.canvas_w);
+    const double pad = 8 * camera::metres_per_px(cam.zoom);
+    auto cull_to = [&](const pixel_rects::Rect& r) {
+        geo::Box b;
+        b.extend(camera::screen_to_world(cam, {r.x0 / px, r.y0 / px}));
+        b.extend(camera::screen_to_world(cam, {r.x1 / px, r.y1 / px}));
+        view_ = geo::Box{b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad};
+        if (scissored) glScissor(r.x0, f.framebuffer_h - r.y1, r.x1 - r.x0, r.y1 - r.y0);
+    };
+
+    float scale[2], offset[2];
+    clip_transform(cam, origin_, scale, offset);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    // Fills are opaque (alpha only flags hatching): no blending, which SwiftShader pays per pixel.
+    glDisable(GL_BLEND);
+    glUseProgram(fill_program_);
+    glUniform2f(fill_u_scale_, scale[0], scale[1]);
+    glUniform2f(fill_u_offset_, offset[0], offset[1]);
+    glUniform1i(fill_u_texw_, colour_tex_w_);
+    glUniform1f(fill_u_hatch_, float(9.0 * f.pixel_ratio * f.outline_scale));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, colour_texture_);
+    glUniform1i(fill_u_colours_, 0);
+    glBindVertexArray(lv.fill_vao);
+    for (const pixel_rects::Rect& r : regions_) {
+        cull_to(r);
+        draw_fills(lv);
+    }
+
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glUseProgram(line_program_);
+    glUniform2f(line_u_scale_, scale[0], scale[1]);
+    glUniform2f(line_u_offset_, offset[0], offset[1]);
+    glUniform2f(line_u_fb_, float(f.framebuffer_w), float(f.framebuffer_h));
+    glBindVertexArray(lv.line_vao);
+    for (const pixel_rects::Rect& r : regions_) {
+        cull_to(r);
+        draw_outlines(lv, f);
+    }
     glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
 }
 
 }  // namespace ntm::render

@@ -246,3 +246,39 @@ test('touch: one finger pans, two fingers pinch-zoom, a tap selects', async () =
   await page.waitForFunction(() => window.ntmMap.state().selected?.commune === 'Xã Tài Văn');
   await context.close();
 });
+
+test('while the map moves, the side panel is copied from its cache, unchanged, and the map moves beside it', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  // Canvas pixels of a rectangle [x0, y0, x1, y1] (device pixels, top left origin).
+  const pixels = (r) => page.evaluate((r) => {
+    const c = document.getElementById('canvas');
+    const copy = document.createElement('canvas');
+    copy.width = c.width; copy.height = c.height;
+    const g = copy.getContext('2d');
+    g.drawImage(c, 0, 0);
+    return Array.from(g.getImageData(r[0], r[1], r[2] - r[0], r[3] - r[1]).data);
+  }, r);
+  const before = await page.evaluate(() => window.ntmMap.stats());
+  const inner = before.panelInterior;
+  assert.ok(inner[2] - inner[0] > 200 && inner[3] - inner[1] > 400, `the panel's interior ${inner}`);
+  const map = [20, 20, inner[0] - 40, 780];
+  const panel0 = await pixels(inner), map0 = await pixels(map);
+  await page.evaluate(async () => {
+    const v = window.ntmMap.state().view;
+    for (let i = 1; i <= 8; ++i) {
+      window.ntmMap.setView(v.lon + 0.004 * i, v.lat, v.zoom);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await window.ntmMap.whenIdle();
+  });
+  const after = await page.evaluate(() => window.ntmMap.stats());
+  assert.ok(after.panelFramesFromCache >= before.panelFramesFromCache + 4,
+    `frames with the panel from the cache: ${before.panelFramesFromCache} → ${after.panelFramesFromCache}`);
+  const panel1 = await pixels(inner), map1 = await pixels(map);
+  const differing = (a, b) => { let n = 0; for (let i = 0; i < a.length; i += 4) if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) ++n; return n; };
+  assert.equal(differing(panel0, panel1), 0, 'the panel is pixel for pixel the same after the map moved under it');
+  assert.ok(differing(map0, map1) > map0.length / 4 / 20, 'the map beside the panel moved');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});

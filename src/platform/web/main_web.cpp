@@ -25,6 +25,7 @@
 
 #include "app/app.hpp"
 #include "core/i18n.hpp"
+#include "platform/web/ui_overlay.hpp"
 
 namespace {
 
@@ -44,6 +45,7 @@ struct Platform {
     std::vector<int> pending_buttons;  // 1 press, 0 release, -1 a frame with no change
     bool gl_lost = false;              // between webglcontextlost and webglcontextrestored
     int gl_restores = 0;               // contexts restored so far (diagnostics)
+    ntm::web::UiOverlay overlay;       // ImGui's windows, cached while they do not change
 };
 Platform* g = nullptr;
 
@@ -98,6 +100,7 @@ void rebuild_fonts_if_pending() {
         ntm::app::add_error(app, ntm::i18n::tr(ntm::i18n::Key::error_font));
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    g->overlay.invalidate();
     app.labels = ntm::app::LabelCache{};  // text sizes change with the atlas
     wake();
 }
@@ -127,7 +130,7 @@ void draw_frame() {
     }
     build_frame();
     ntm::app::draw_map(app, g->fb_w, g->fb_h);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g->overlay.draw(ImGui::GetDrawData(), g->fb_w, g->fb_h, app.opaque_interior_px, !app.exporting);
 }
 
 EM_BOOL on_context_lost(int, const void*, void*) {
@@ -141,6 +144,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     js_gl_forget_objects();
     ImGui_ImplOpenGL3_DestroyDeviceObjects();  // names only: the objects are gone
     ImGui_ImplOpenGL3_CreateDeviceObjects();   // shaders, buffers and the font texture from the atlas
+    g->overlay.forget_gl_objects();
     ntm::app::restore_gl(g->app);
     g->gl_lost = false;
     ++g->gl_restores;
@@ -304,6 +308,7 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
     char buf[1024];
     std::snprintf(buf, sizeof buf,
                   "{\"mallocInUseBytes\":%zu,\"mallocArenaBytes\":%zu,\"glObjects\":%d,\"framesDrawn\":%llu,"
+                  "\"panelFramesFromCache\":%u,\"panelInterior\":[%d,%d,%d,%d],"
                   "\"contextLost\":%s,\"contextRestores\":%d,"
                   // What the plan, status and tour loaders kept (the valid part of a damaged file),
                   // in the terms of tests/bad-input/expected.json's "keeps".
@@ -312,6 +317,8 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
                   "\"status\":{\"units\":%zu},\"tour\":{\"steps\":%zu},\"asset\":{\"communes\":%zu}},"
                   "\"retryButton\":",
                   size_t(mi.uordblks), size_t(mi.arena), js_gl_object_count(), (unsigned long long)app.frames_drawn,
+                  unsigned(g->overlay.frames_from_cache()), app.opaque_interior_px.x0, app.opaque_interior_px.y0,
+                  app.opaque_interior_px.x1, app.opaque_interior_px.y1,
                   g->gl_lost ? "true" : "false", g->gl_restores, p.document.number.empty() ? 0 : 1,
                   p.transcription_notes.size(), p.commune_targets.size(), p.district_targets.size(), p.models.size(),
                   p.funding.sources.size(), p.calendar.size(), p.tasks.size(), app.status.units.size(),
