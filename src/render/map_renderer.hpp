@@ -114,15 +114,23 @@ private:
     bool upload_level(Level& level, const asset::MapAsset& map);
     void release_levels();
     // Appends the runs of `ranges` whose feature box meets the view, merged when contiguous.
-    void visible_runs(const std::vector<Range>& ranges, const std::vector<geo::Box>& boxes, std::vector<Range>& runs) const;
+    // `hatched` 0 or 1 keeps only the plain or the hatched fills of `layer`; -1 keeps all.
+    void visible_runs(const std::vector<Range>& ranges, const std::vector<geo::Box>& boxes, std::vector<Range>& runs,
+                      Layer layer, int hatched);
+    bool is_hatched(Layer layer, uint32_t feature) const;
     void draw_segments(const std::vector<Range>& runs, float width_css, Rgba colour, const Frame& f);
     void draw_feature_outline(Layer layer, int feature, float width_css, Rgba colour, const Frame& f);
     // Fills and outlines of the features meeting view_, with the programs' uniforms already set.
-    void draw_fills(const Level& lv);
+    void draw_fills(const Level& lv, bool hatched);
     void draw_outlines(const Level& lv, const Frame& f);
 
     bool ready_ = false;
-    uint32_t fill_program_ = 0, line_program_ = 0;
+    struct FillProgram {
+        uint32_t id = 0;
+        int u_hatch = -1, u_scale = -1, u_offset = -1, u_colours = -1, u_texw = -1;
+    };
+    FillProgram fill_programs_[2];  // plain, hatched
+    uint32_t line_program_ = 0;
     uint32_t colour_texture_ = 0;
     int colour_tex_w_ = 256, colour_tex_h_ = 1;
     std::vector<uint8_t> colours_;        // RGBA per slot
@@ -134,12 +142,12 @@ private:
     double median_commune_m_ = 0;         // larger side of the median commune's box
     const Level* current_ = nullptr;
     std::vector<Range> runs_;             // per-frame scratch
+    bool run_closed_ = false;             // visible_runs: the next feature starts a new run
     std::vector<pixel_rects::Rect> regions_;  // per-frame scratch: the framebuffer minus Frame::covered
     geo::World origin_;
     uint32_t draw_calls_ = 0;
     int level_ = 0;
     // Uniform locations
-    int fill_u_hatch_ = -1, fill_u_scale_ = -1, fill_u_offset_ = -1, fill_u_colours_ = -1, fill_u_texw_ = -1;
     int line_u_scale_ = -1, line_u_offset_ = -1, line_u_fb_ = -1, line_u_width_ = -1, line_u_colour_ = -1;
 };
 
