@@ -174,12 +174,13 @@ bool load_asset(App& app, const uint8_t* bytes, size_t size, std::string_view fi
         return false;
     }
     std::string gl_error;
-    if (!app.renderer.upload(*r, &gl_error)) {
+    if (!app.renderer.finish_programs(&gl_error)) {
         add_error(app, ui::tr(ui::Key::error_webgl2_draw) + gl_error);
         return false;
     }
     set_file_failed(app, file_name, false);
     app.map = std::move(*r);
+    app.renderer.upload(app.map, &gl_error);  // keeps app.map: its levels of detail are built later
     app.has_map = true;
     app.commune_index = pick::build(app.map, app.map.communes);
     app.search_index = search::build_index(app.map);

@@ -151,7 +151,11 @@ MapAsset simplified(const MapAsset& map, double grid_m) {
     const size_t nv = map.vertex_count();
     std::unordered_map<GridPoint, uint32_t, GridPointHash> ids;  // this feature's grid points → vertex
     std::vector<uint32_t> ring;
-    auto snap = [&](uint32_t v) { return GridPoint{to_grid(map.xy[2 * v], grid_m), to_grid(map.xy[2 * v + 1], grid_m)}; };
+    // Each vertex snapped once (rings and triangles visit a vertex ~6 times; rounding is a libm
+    // call in WebAssembly).
+    std::vector<GridPoint> snapped(nv);
+    for (size_t v = 0; v < nv; ++v) snapped[v] = {to_grid(map.xy[2 * v], grid_m), to_grid(map.xy[2 * v + 1], grid_m)};
+    auto snap = [&](uint32_t v) { return snapped[v]; };
     auto emit = [&](GridPoint g) {
         out.xy.push_back(static_cast<float>(g.x * grid_m));
         out.xy.push_back(static_cast<float>(g.y * grid_m));

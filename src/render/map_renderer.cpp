@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "render/shader.hpp"
@@ -155,6 +156,8 @@ void MapRenderer::release_levels() {
 
 void MapRenderer::forget_gl_objects() {
     ready_ = false;
+    programs_started_ = false;
+    source_ = nullptr;
     for (FillProgram& p : fill_programs_) p.id = 0;
     line_program_ = 0;
     colour_texture_ = 0;
@@ -162,29 +165,51 @@ void MapRenderer::forget_gl_objects() {
     current_ = nullptr;
 }
 
+void MapRenderer::start_programs() {
+    if (programs_started_) return;
+    programs_started_ = true;
+    const char* fragment[2] = {kFillFs, kHatchFs};
+    for (int i = 0; i < 2; ++i) fill_programs_[i].id = start_program(kFillVs, fragment[i]);
+    line_program_ = start_program(kLineVs, kLineFs);
+}
+
+bool MapRenderer::finish_programs(std::string* error_en) {
+    start_programs();
+    if (colour_texture_) return true;  // finished before
+    for (FillProgram& p : fill_programs_) {
+        p.id = finish_program(p.id, error_en);
+        if (!p.id) return false;
+        p.u_scale = glGetUniformLocation(p.id, "u_scale");
+        p.u_offset = glGetUniformLocation(p.id, "u_offset");
+        p.u_colours = glGetUniformLocation(p.id, "u_colours");
+        p.u_texw = glGetUniformLocation(p.id, "u_texw");
+        p.u_hatch = glGetUniformLocation(p.id, "u_hatch_px");
+    }
+    line_program_ = finish_program(line_program_, error_en);
+    if (!line_program_) return false;
+    line_u_scale_ = glGetUniformLocation(line_program_, "u_scale");
+    line_u_offset_ = glGetUniformLocation(line_program_, "u_offset");
+    line_u_fb_ = glGetUniformLocation(line_program_, "u_fb");
+    line_u_width_ = glGetUniformLocation(line_program_, "u_width");
+    line_u_colour_ = glGetUniformLocation(line_program_, "u_colour");
+    glGenTextures(1, &colour_texture_);
+    return true;
+}
+
 bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
-    if (!line_program_) {
-        const char* fragment[2] = {kFillFs, kHatchFs};
-        for (int i = 0; i < 2; ++i) {
-            FillProgram& p = fill_programs_[i];
-            p.id = link_program(kFillVs, fragment[i], error_en);
-            if (!p.id) return false;
-            p.u_scale = glGetUniformLocation(p.id, "u_scale");
-            p.u_offset = glGetUniformLocation(p.id, "u_offset");
-            p.u_colours = glGetUniformLocation(p.id, "u_colours");
-            p.u_texw = glGetUniformLocation(p.id, "u_texw");
-            p.u_hatch = glGetUniformLocation(p.id, "u_hatch_px");
+    if (!finish_programs(error_en)) {
+        // Started again on the next try (a restored context, another asset).
+        programs_started_ = false;
+        for (FillProgram& p : fill_programs_) {
+            if (p.id) glDeleteProgram(p.id);
+            p.id = 0;
         }
-        line_program_ = link_program(kLineVs, kLineFs, error_en);
-        if (!line_program_) return false;
-        line_u_scale_ = glGetUniformLocation(line_program_, "u_scale");
-        line_u_offset_ = glGetUniformLocation(line_program_, "u_offset");
-        line_u_fb_ = glGetUniformLocation(line_program_, "u_fb");
-        line_u_width_ = glGetUniformLocation(line_program_, "u_width");
-        line_u_colour_ = glGetUniformLocation(line_program_, "u_colour");
-        glGenTextures(1, &colour_texture_);
+        if (line_program_) glDeleteProgram(line_program_);
+        line_program_ = 0;
+        return false;
     }
     release_levels();
+    source_ = &map;
     origin_ = map.origin;
 
     // Slots: communes, districts, province, context, in that order.
@@ -207,14 +232,15 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     colour_tex_h_ = int(std::max<uint32_t>(1, (next_slot + colour_tex_w_ - 1) / colour_tex_w_));
     colours_.assign(size_t(colour_tex_w_) * colour_tex_h_ * 4, 0);
 
+    // Levels are listed now and built when first drawn or when the viewer is idle: the national
+    // map's first frame (zoom ~6) waits for its coarsest level only, not for all four (~1.2 M
+    // outline vertices, ~300 ms in the viewer at start-up).
     if (map.vertex_count() >= kLevelsFromVertices)
         for (double z : kLevelZooms) {
             levels_.emplace_back();
             levels_.back().below_zoom = z;
-            if (!upload_level(levels_.back(), asset::simplified(map, kLevelGridPx * camera::metres_per_px(z)))) return false;
         }
     levels_.emplace_back();
-    if (!upload_level(levels_.back(), map)) return false;
 
     glBindTexture(GL_TEXTURE_2D, colour_texture_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -224,7 +250,32 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     return true;
 }
 
-bool MapRenderer::upload_level(Level& level, const asset::MapAsset& map) {
+void MapRenderer::build_level(size_t index) {
+    Level& level = levels_[index];
+    if (level.built || !source_) return;
+    if (index + 1 == levels_.size()) upload_level(level, *source_);
+    else upload_level(level, asset::simplified(*source_, kLevelGridPx * camera::metres_per_px(level.below_zoom)));
+    level.built = true;
+}
+
+bool MapRenderer::build_pending_level() {
+    if (!ready_) return false;
+    for (size_t i = 0; i < levels_.size(); ++i)
+        if (!levels_[i].built) {
+            build_level(i);
+            return true;
+        }
+    return false;
+}
+
+bool MapRenderer::levels_pending() const {
+    if (!ready_) return false;
+    for (const Level& l : levels_)
+        if (!l.built) return true;
+    return false;
+}
+
+void MapRenderer::upload_level(Level& level, const asset::MapAsset& map) {
     GLuint buffers[4];
     glGenBuffers(4, buffers);
     level.vertex_buffer = buffers[0];
@@ -249,8 +300,8 @@ bool MapRenderer::upload_level(Level& level, const asset::MapAsset& map) {
         }
     std::vector<uint8_t> vbo(nv * 12);
     for (size_t i = 0; i < nv; ++i) {
-        std::copy_n(reinterpret_cast<const uint8_t*>(&map.xy[2 * i]), 8, &vbo[i * 12]);
-        std::copy_n(reinterpret_cast<const uint8_t*>(&slot[i]), 4, &vbo[i * 12 + 8]);
+        std::memcpy(&vbo[i * 12], &map.xy[2 * i], 8);
+        std::memcpy(&vbo[i * 12 + 8], &slot[i], 4);
     }
 
     // Fill indices: context first (drawn underneath), then communes. District and province
@@ -279,31 +330,40 @@ bool MapRenderer::upload_level(Level& level, const asset::MapAsset& map) {
     std::vector<uint32_t>().swap(idx);
     std::vector<uint8_t>().swap(vbo);
 
-    // Outline quads, per layer and per feature so any feature can be drawn alone.
+    // Outline quads, per layer and per feature so any feature can be drawn alone: 4 vertices
+    // (both ends of the segment, the corner is gl_VertexID % 4) and 6 indices per segment,
+    // written in place (a vector insert per vertex cost ~75 ms on the national map).
     size_t segments = 0;
     for (int l = 0; l < kLayerCount; ++l)
         for (const auto& f : *layers[l])
             for (uint32_t r = f.first_ring; r < f.first_ring + f.ring_count; ++r) segments += map.rings[r].vertex_count;
-    std::vector<float> quads;
-    quads.reserve(segments * 16);
-    std::vector<uint32_t> quad_idx;
-    quad_idx.reserve(segments * 6);
+    std::vector<float> quads(segments * 16);
+    std::vector<uint32_t> quad_idx(segments * 6);
+    float* q = quads.data();
+    uint32_t* qi = quad_idx.data();
+    uint32_t segment = 0;
     for (Layer layer : {Layer::context, Layer::communes, Layer::districts, Layer::province}) {
         std::vector<Range>& ranges = level.segments[int(layer)];
         for (const auto& f : *layers[int(layer)]) {
-            Range fr{uint32_t(quads.size() / 16), 0};
+            Range fr{segment, 0};
             for (uint32_t r = f.first_ring; r < f.first_ring + f.ring_count; ++r) {
                 const asset::Ring& ring = map.rings[r];
-                for (uint32_t i = 0; i < ring.vertex_count; ++i) {
-                    const uint32_t a = ring.first_vertex + i;
-                    const uint32_t b = ring.first_vertex + (i + 1) % ring.vertex_count;
-                    const uint32_t base = uint32_t(quads.size() / 4);
-                    for (int k = 0; k < 4; ++k)
-                        quads.insert(quads.end(), {map.xy[2 * a], map.xy[2 * a + 1], map.xy[2 * b], map.xy[2 * b + 1]});
-                    quad_idx.insert(quad_idx.end(), {base, base + 1, base + 2, base + 2, base + 1, base + 3});
+                for (uint32_t i = 0; i < ring.vertex_count; ++i, ++segment) {
+                    const float* a = &map.xy[2 * (ring.first_vertex + i)];
+                    const float* b = &map.xy[2 * (ring.first_vertex + (i + 1) % ring.vertex_count)];
+                    for (int k = 0; k < 4; ++k, q += 4) {
+                        q[0] = a[0];
+                        q[1] = a[1];
+                        q[2] = b[0];
+                        q[3] = b[1];
+                    }
+                    const uint32_t base = segment * 4;
+                    const uint32_t corners[6] = {base, base + 1, base + 2, base + 2, base + 1, base + 3};
+                    std::memcpy(qi, corners, sizeof corners);
+                    qi += 6;
                 }
             }
-            fr.count = uint32_t(quads.size() / 16) - fr.first;
+            fr.count = segment - fr.first;
             ranges.push_back(fr);
         }
     }
@@ -315,7 +375,6 @@ bool MapRenderer::upload_level(Level& level, const asset::MapAsset& map) {
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, level.quad_index_buffer);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(quad_idx.size() * 4), quad_idx.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
-    return true;
 }
 
 void MapRenderer::set_fill(Layer layer, uint32_t feature, Rgba c, bool hatched) {
@@ -440,6 +499,7 @@ void MapRenderer::draw(const Frame& f) {
             level_ = int(i);
             break;
         }
+    build_level(size_t(level_));  // at once if not built yet: this frame needs it
     current_ = &levels_[size_t(level_)];
     const Level& lv = *current_;
 

@@ -82,9 +82,23 @@ public:
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
 
-    // Compiles shaders (first call) and uploads the asset's geometry. Returns false with a
-    // reason in `error_en` if the GL driver refuses.
+    // Starts compiling and linking the shaders without waiting for them: the browser's GPU
+    // process compiles while the page is still loading its data (the start-up's critical path
+    // lost ~25 ms of round trips to status queries). upload() calls it if nobody has.
+    void start_programs();
+    // Waits for the shaders (started if need be) and returns false with the compiler's or linker's
+    // reason in `error_en` if the GL driver refused them. upload() needs them.
+    bool finish_programs(std::string* error_en);
+    // Takes `map` for drawing: feature slots and the colour texture now, the geometry of each
+    // level of detail when a frame first needs it (draw()) or when build_pending_level() is
+    // called. `map` must stay alive and unchanged until the next upload() or forget_gl_objects().
+    // Returns false (see finish_programs) if the shaders cannot be used.
     bool upload(const asset::MapAsset& map, std::string* error_en);
+    // Builds and uploads one level of detail not built yet (the national map's coarser levels
+    // are made from the asset here, in the viewer): true if there was one. The viewer calls it
+    // while nothing else needs a frame, so the first frame only waits for the level it shows.
+    bool build_pending_level();
+    bool levels_pending() const;
     // After a lost GL context (WebGL's webglcontextlost): drops every GL name without deleting
     // it, since the objects died with the context. Nothing draws until upload() is called again
     // on the restored context, which then compiles the shaders and uploads the geometry anew.
@@ -106,12 +120,14 @@ private:
     // One level of detail: its own buffers and per-feature ranges into them.
     struct Level {
         double below_zoom = 1e9;  // used while the effective zoom is below this
+        bool built = false;       // buffers and ranges made (build_level)
         uint32_t fill_vao = 0, line_vao = 0;
         uint32_t vertex_buffer = 0, index_buffer = 0, quad_buffer = 0, quad_index_buffer = 0;
         std::vector<Range> fills[kLayerCount];     // fill index ranges (communes, context drawn)
         std::vector<Range> segments[kLayerCount];  // outline segment ranges
     };
-    bool upload_level(Level& level, const asset::MapAsset& map);
+    void build_level(size_t index);
+    void upload_level(Level& level, const asset::MapAsset& map);
     void release_levels();
     // Appends the runs of `ranges` whose feature box meets the view, merged when contiguous.
     // `hatched` 0 or 1 keeps only the plain or the hatched fills of `layer`; -1 keeps all.
@@ -125,6 +141,8 @@ private:
     void draw_outlines(const Level& lv, const Frame& f);
 
     bool ready_ = false;
+    bool programs_started_ = false;
+    const asset::MapAsset* source_ = nullptr;  // the asset given to upload(), for build_level
     struct FillProgram {
         uint32_t id = 0;
         int u_hatch = -1, u_scale = -1, u_offset = -1, u_colours = -1, u_texw = -1;

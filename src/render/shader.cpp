@@ -4,48 +4,53 @@ namespace ntm::render {
 
 namespace {
 
-GLuint compile(GLenum type, const char* src, std::string* error) {
-    GLuint s = glCreateShader(type);
+void attach(GLuint program, GLenum type, const char* src) {
+    const GLuint s = glCreateShader(type);
     glShaderSource(s, 1, &src, nullptr);
     glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetShaderInfoLog(s, sizeof log, nullptr, log);
-        if (error) *error = std::string("shader: ") + log;
-        glDeleteShader(s);
-        return 0;
-    }
-    return s;
+    glAttachShader(program, s);
+    glDeleteShader(s);  // flagged: freed with the program, its log readable until then
 }
 
 }  // namespace
 
-GLuint link_program(const char* vertex_src, const char* fragment_src, std::string* error_en) {
-    GLuint v = compile(GL_VERTEX_SHADER, vertex_src, error_en);
-    GLuint f = compile(GL_FRAGMENT_SHADER, fragment_src, error_en);
-    if (!v || !f) {
-        if (v) glDeleteShader(v);
-        if (f) glDeleteShader(f);
-        return 0;
-    }
-    GLuint p = glCreateProgram();
-    glAttachShader(p, v);
-    glAttachShader(p, f);
+GLuint start_program(const char* vertex_src, const char* fragment_src) {
+    const GLuint p = glCreateProgram();
+    attach(p, GL_VERTEX_SHADER, vertex_src);
+    attach(p, GL_FRAGMENT_SHADER, fragment_src);
     glLinkProgram(p);
-    glDeleteShader(v);
-    glDeleteShader(f);
-    GLint ok = 0;
-    glGetProgramiv(p, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetProgramInfoLog(p, sizeof log, nullptr, log);
-        if (error_en) *error_en = std::string("program: ") + log;
-        glDeleteProgram(p);
+    return p;
+}
+
+GLuint finish_program(GLuint program, std::string* error_en) {
+    if (!program) {
+        if (error_en) *error_en = "program: not created";
         return 0;
     }
-    return p;
+    GLint ok = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
+    if (ok) return program;
+    // A shader that did not compile says why; otherwise the linker does.
+    char log[1024] = {};
+    GLuint shaders[2] = {};
+    GLsizei n = 0;
+    glGetAttachedShaders(program, 2, &n, shaders);
+    for (GLsizei i = 0; i < n && !log[0]; ++i) {
+        GLint compiled = 0;
+        glGetShaderiv(shaders[i], GL_COMPILE_STATUS, &compiled);
+        if (!compiled) glGetShaderInfoLog(shaders[i], sizeof log, nullptr, log);
+    }
+    if (error_en) *error_en = std::string(log[0] ? "shader: " : "program: ") + log;
+    if (!log[0]) {
+        glGetProgramInfoLog(program, sizeof log, nullptr, log);
+        if (error_en) *error_en += log;
+    }
+    glDeleteProgram(program);
+    return 0;
+}
+
+GLuint link_program(const char* vertex_src, const char* fragment_src, std::string* error_en) {
+    return finish_program(start_program(vertex_src, fragment_src), error_en);
 }
 
 }  // namespace ntm::render

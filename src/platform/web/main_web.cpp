@@ -159,7 +159,12 @@ void frame() {
     rebuild_fonts_if_pending();
     const bool busy = app.view_changed || app.colours_dirty || ntm::app::needs_frame(app, emscripten_get_now()) ||
                       !g->ready_sent;
-    if (!busy && g->redraw_frames <= 0) return;  // nothing changed: leave the GPU idle
+    if (!busy && g->redraw_frames <= 0) {
+        // Nothing changed: leave the GPU idle, or build one more of the national map's levels of
+        // detail (the first frame only waited for the one it drew), so zooming later does not.
+        if (g->ready_sent) app.renderer.build_pending_level();
+        return;
+    }
     if (g->redraw_frames > 0) --g->redraw_frames;
     // The first frame with everything loaded: ImGui lays out a new window (auto-fit sizes, a
     // panel placed from its size) over two frames. Those run here without drawing, so that the
@@ -502,11 +507,12 @@ EMSCRIPTEN_KEEPALIVE void ntm_set_view(double lon, double lat, double zoom) {
     wake();
 }
 
-// 1 when nothing is moving and the last frame drew the current view completely.
+// 1 when nothing is moving, the last frame drew the current view completely and every level of
+// detail of the map is built (a flight after whenIdle() never waits for one).
 EMSCRIPTEN_KEEPALIVE int ntm_idle() {
     const ntm::app::App& app = g->app;
     return (!g->gl_lost && !ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent &&
-            g->redraw_frames <= 0 && !g->fonts_pending && g->pending_buttons.empty())
+            g->redraw_frames <= 0 && !g->fonts_pending && g->pending_buttons.empty() && !app.renderer.levels_pending())
                ? 1
                : 0;
 }
@@ -543,6 +549,8 @@ int main() {
     // Now, not lazily in the first NewFrame: the fonts arrive before that frame, and a font
     // texture made for them would then be made again by NewFrame and the first one leaked.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
+    // The map's shaders compile in the GPU process while the page hands over the data.
+    g->app.renderer.start_programs();
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }
