@@ -118,10 +118,9 @@
   // [SECTION] WebGL2 check
   // A browser without WebGL2 at all is told at once and fetches no data. One that has the API
   // may still refuse a context (a GPU it blocks, hardware acceleration off), found out once
-  // viewer.wasm is compiled: by a throw-away context while the page waits for its data files
-  // anyway (Module.instantiateWasm), or else by the viewer's main() making its own (onNtmError).
-  // The downloads still under way are then cancelled. No context is made before that: it took
-  // 15–30 ms of every start-up, ahead of the first download.
+  // viewer.wasm is compiled, by the viewer's main() making its own (onNtmError). The downloads
+  // still under way are then cancelled. No context is made before that: a throw-away one took
+  // 15–30 ms of every start-up.
   const kNoWebGL2 = 'Trình duyệt này không hỗ trợ WebGL2 nên không thể vẽ bản đồ. Hãy dùng Chrome, Edge, Firefox hoặc Safari bản mới và bật tăng tốc phần cứng.';
   let stopped = false;
   function stopWithoutWebGL2() {
@@ -130,13 +129,6 @@
     downloads.abort();
     showError(kNoWebGL2);
     failReady(new Error(kNoWebGL2));
-  }
-  function webgl2ContextWorks() {
-    try {
-      const probe = document.createElement('canvas');
-      probe.width = probe.height = 1;
-      return !!probe.getContext('webgl2', { antialias: false, depth: false, stencil: false });
-    } catch (e) { return false; }
   }
   if (typeof WebGL2RenderingContext !== 'function') {
     stopWithoutWebGL2();
@@ -185,10 +177,6 @@
     fonts: settle(fetchFonts(false)),
   };
   const done = { fonts: false, asset: false, plans: planFiles.map(() => false), hash: false };
-  // Every file of the first frame has arrived or failed.
-  let firstFilesSettled = false;
-  const firstFiles = Promise.all([attempts.fonts, attempts.asset, ...attempts.plans])
-    .then(() => { firstFilesSettled = true; });
 
   // Sized now, before the viewer makes its WebGL context: a size set afterwards (start()'s
   // resize) reallocates the drawing buffer, 40 ms in SwiftShader, on the way to the first frame.
@@ -201,17 +189,13 @@
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     // Instantiates the module compiled since this script started (section "The viewer first")
-    // once the first frame's files are here too. main() starts the viewer's frames; frames before
-    // the files are handed over are empty, and each holds this thread while SwiftShader draws it
-    // (the canvas is read back), which delayed the files' arrival here by 200–300 ms, and so the
-    // first complete frame. While waiting, a throw-away context tells whether WebGL2 works.
+    // at once: main() makes the WebGL context, sets up ImGui and starts the map's shaders while
+    // the data files are still arriving (the main thread would otherwise wait idle), and says
+    // if the browser refuses a WebGL2 context (onNtmError). Its frames draw nothing until the
+    // map is handed over (start() → loadData()), so they do not hold this thread meanwhile.
     instantiateWasm(imports, done) {
       (async () => {
         const module = await wasmModule;
-        if (!firstFilesSettled) {
-          if (!webgl2ContextWorks()) { stopWithoutWebGL2(); return; }
-          await firstFiles;
-        }
         let instance;
         try { instance = await WebAssembly.instantiate(module, imports); } catch (e) {
           throw new Error(`Không khởi động được chương trình vẽ bản đồ (viewer.wasm): ${e.message}`);

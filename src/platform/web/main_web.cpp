@@ -37,6 +37,10 @@ struct Platform {
     std::vector<uint8_t> font_regular, font_bold, font_symbols;
     bool fonts_pending = false;
     bool ready_sent = false;
+    // The page has handed over the map (or reported it missing). Until then frames draw nothing:
+    // the page shows its loading box, and each drawn frame would hold the main thread while
+    // SwiftShader draws it, delaying the data files it is waiting for.
+    bool map_handed_over = false;
     int redraw_frames = 3;  // ImGui needs a couple of frames to settle after any input
     std::string reply;      // storage for strings returned to JavaScript
     // Mouse-button events for ImGui, released one per frame. ImGui widgets such as tabs need a
@@ -156,7 +160,8 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 void frame() {
     ntm::app::App& app = g->app;
     if (g->gl_lost) return;  // nothing can be drawn; the restore redraws
-    rebuild_fonts_if_pending();
+    rebuild_fonts_if_pending();  // as soon as the fonts are here, even if the map is not yet
+    if (!g->map_handed_over) return;
     const bool busy = app.view_changed || app.colours_dirty || ntm::app::needs_frame(app, emscripten_get_now()) ||
                       !g->ready_sent;
     if (!busy && g->redraw_frames <= 0) {
@@ -264,6 +269,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len,
 
 EMSCRIPTEN_KEEPALIVE int ntm_load_asset(const uint8_t* bytes, int len, const char* file_name) {
     if (g->gl <= 0) return 0;  // no WebGL2: the page already says so
+    g->map_handed_over = true;
     const bool ok = ntm::app::load_asset(g->app, bytes, size_t(std::max(0, len)), file_name ? file_name : "");
     if (!ok) js_on_error(g->app.errors.back().c_str());
     wake();
@@ -273,6 +279,7 @@ EMSCRIPTEN_KEEPALIVE int ntm_load_asset(const uint8_t* bytes, int len, const cha
 // A data file the page could not fetch (missing, connection lost, cut short): shown with
 // "Thử lại". ntm_file_loaded clears it once a later attempt has worked.
 EMSCRIPTEN_KEEPALIVE void ntm_file_failed(const char* file_name, const char* message_vi) {
+    g->map_handed_over = true;  // the map or a plan file (which comes after the map) is missing
     ntm::app::file_failed(g->app, file_name, message_vi);
     wake();
 }
