@@ -859,16 +859,11 @@ void draw_labels(App& app) {
         const ImU32 ink = kind == LabelKind::context    ? IM_COL32(110, 110, 100, 255)
                           : kind == LabelKind::district ? IM_COL32(25, 30, 45, 255)
                                                         : IM_COL32(55, 55, 60, 255);
-        // A halo in the background colour keeps text readable over lines and fills. Four copies
-        // (left, right, up, down), not eight: the text is most of the frame's vertices, and in
-        // software WebGL (SwiftShader) vertices are what a frame costs; the diagonals add nothing
-        // visible at a one-pixel offset.
-        const ImU32 halo = IM_COL32(255, 255, 255, 220);
+        // A halo in the background colour keeps text readable over lines and fills: the label
+        // font's grown twin (ui::Fonts::label_halo), one copy beneath the text.
+        ImFont* halo_font = kind == LabelKind::district ? app.fonts.label_bold_halo : app.fonts.label_halo;
         const char* text = lc.texts[i]->c_str();
-        dl->AddText(font, size, ImVec2(pos.x - 1, pos.y), halo, text);
-        dl->AddText(font, size, ImVec2(pos.x + 1, pos.y), halo, text);
-        dl->AddText(font, size, ImVec2(pos.x, pos.y - 1), halo, text);
-        dl->AddText(font, size, ImVec2(pos.x, pos.y + 1), halo, text);
+        if (halo_font) dl->AddText(halo_font, size, pos, IM_COL32(255, 255, 255, 220), text);
         dl->AddText(font, size, pos, ink, text);
     }
 }

@@ -2,6 +2,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
 namespace ntm::ui {
 
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
@@ -37,11 +41,63 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
     fonts.heading = add(bold, 19);
     fonts.label = add(regular_ttf, 13);
     fonts.label_bold = add(bold, 14);
-    if (!fonts.body || !fonts.heading || !fonts.label || !fonts.label_bold || !io.Fonts->Build()) return false;
+    // The halos: a CSS pixel of spread, room for it between glyphs, one texel per pixel.
+    fonts.halo_px = std::max(1, int(std::lround(pixel_ratio)));
+    io.Fonts->TexGlyphPadding = 2 * fonts.halo_px + 1;
+    ImFontConfig halo_cfg = cfg;
+    halo_cfg.OversampleH = 1;
+    auto add_halo = [&](const std::vector<uint8_t>& ttf, float css_size) -> ImFont* {
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()),
+                                              css_size * ui_scale * pixel_ratio, &halo_cfg, ranges.Data);
+    };
+    fonts.label_halo = add_halo(regular_ttf, 13);
+    fonts.label_bold_halo = add_halo(bold, 14);
+    if (!fonts.body || !fonts.heading || !fonts.label || !fonts.label_bold || !fonts.label_halo ||
+        !fonts.label_bold_halo || !io.Fonts->Build())
+        return false;
+    unsigned char* alpha8 = nullptr;
+    int tex_w = 0, tex_h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&alpha8, &tex_w, &tex_h);
+    grow_glyphs(fonts.label_halo, alpha8, tex_w, tex_h, fonts.halo_px);
+    grow_glyphs(fonts.label_bold_halo, alpha8, tex_w, tex_h, fonts.halo_px);
     io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f / pixel_ratio;
     fonts.built_scale = pixel_ratio;
     return true;
+}
+
+void grow_glyphs(ImFont* font, unsigned char* alpha8, int tex_w, int tex_h, int radius) {
+    if (!font || !alpha8 || radius <= 0) return;
+    std::vector<unsigned char> src;
+    for (ImFontGlyph& g : font->Glyphs) {
+        if (!g.Visible) continue;
+        const int x0 = int(std::lround(g.U0 * tex_w)), x1 = int(std::lround(g.U1 * tex_w));
+        const int y0 = int(std::lround(g.V0 * tex_h)), y1 = int(std::lround(g.V1 * tex_h));
+        if (x0 - radius < 0 || y0 - radius < 0 || x1 + radius > tex_w || y1 + radius > tex_h || x1 <= x0 || y1 <= y0)
+            continue;
+        // The glyph's own texels, then every texel of the grown box from them.
+        const int w = x1 - x0, h = y1 - y0;
+        src.assign(size_t(w) * h, 0);
+        for (int y = 0; y < h; ++y)
+            std::memcpy(&src[size_t(y) * w], &alpha8[size_t(y0 + y) * tex_w + x0], size_t(w));
+        auto at = [&](int x, int y) -> int { return x < 0 || y < 0 || x >= w || y >= h ? 0 : src[size_t(y) * w + x]; };
+        for (int y = -radius; y < h + radius; ++y)
+            for (int x = -radius; x < w + radius; ++x) {
+                int a = at(x, y);
+                for (int d = 1; d <= radius; ++d)
+                    a = std::max({a, at(x - d, y), at(x + d, y), at(x, y - d), at(x, y + d)});
+                alpha8[size_t(y0 + y) * tex_w + (x0 + x)] = static_cast<unsigned char>(a);
+            }
+        const float r = float(radius);
+        g.X0 -= r;
+        g.Y0 -= r;
+        g.X1 += r;
+        g.Y1 += r;
+        g.U0 = float(x0 - radius) / float(tex_w);
+        g.V0 = float(y0 - radius) / float(tex_h);
+        g.U1 = float(x1 + radius) / float(tex_w);
+        g.V1 = float(y1 + radius) / float(tex_h);
+    }
 }
 
 void apply_style(float ui_scale) {

@@ -21,14 +21,28 @@ struct Fonts {
     ImFont* heading = nullptr;     // panel titles, bold 19 px
     ImFont* label = nullptr;       // commune labels on the map, 13 px
     ImFont* label_bold = nullptr;  // district labels on the map, bold 14 px
+    // The two label fonts' halos: the same glyphs grown by halo_px device pixels (ink spread to
+    // its four neighbours, as if drawn at ±1 px left, right, up and down). A label is its halo
+    // in white and its text on top: two copies of the text, not five, which is what the
+    // software WebGL of the benchmark pays for (per blended pixel).
+    ImFont* label_halo = nullptr;
+    ImFont* label_bold_halo = nullptr;
+    int halo_px = 1;
     float built_scale = 0;         // the pixel ratio the atlas was built for
 };
 
-// Builds the atlas from TTF bytes (kept alive by the caller). Returns false if ImGui rejects a font.
+// Builds the atlas from TTF bytes (kept alive by the caller), the label halos included. Returns
+// false if ImGui rejects a font.
 // `symbols_ttf` (may be empty) supplies "≈ ≤ ≥ −", which Noto Sans lacks; it is merged into every font.
 // `ui_scale` enlarges every size (presentation mode on a projector uses ~1.35).
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
                  const std::vector<uint8_t>& symbols_ttf, float pixel_ratio, float ui_scale = 1.0f);
 void apply_style(float ui_scale = 1.0f);
+
+// Grows every visible glyph of `font` by `radius` texels in the atlas's alpha pixels (a texel
+// takes the largest alpha within `radius` along its row or column) and its quad and texture
+// coordinates with it. The atlas must have been built with at least 2 * radius + 1 texels of
+// padding between glyphs, and the font without horizontal oversampling (a texel is a pixel).
+void grow_glyphs(ImFont* font, unsigned char* alpha8, int tex_w, int tex_h, int radius);
 
 }  // namespace ntm::ui

@@ -515,3 +515,61 @@ TEST_CASE("calendar panel runs headless on the real plan and on an empty plan") 
     auto draw_odd = [&] { ui::draw_calendar_panel(odd, h.fonts); };
     sweep(h, 340, 30, draw_odd);
 }
+
+// [SECTION] Label halos
+
+TEST_CASE("a label halo glyph is its ink spread one pixel left, right, up and down, and its quad grows with it",
+          "[ui][theme]") {
+    // A 16×16 alpha atlas with one 2×1 glyph at texels (6..7, 6): ink 200 and 100.
+    std::vector<unsigned char> atlas(16 * 16, 0);
+    atlas[6 * 16 + 6] = 200;
+    atlas[6 * 16 + 7] = 100;
+    ImFont font;
+    ImFontGlyph g{};
+    g.Visible = 1;
+    g.Codepoint = 'x';
+    g.X0 = 3, g.Y0 = -5, g.X1 = 5, g.Y1 = -4;
+    g.U0 = 6 / 16.f, g.V0 = 6 / 16.f, g.U1 = 8 / 16.f, g.V1 = 7 / 16.f;
+    font.Glyphs.push_back(g);
+    ui::grow_glyphs(&font, atlas.data(), 16, 16, 1);
+    auto at = [&](int x, int y) { return int(atlas[size_t(y) * 16 + x]); };
+    CHECK(at(6, 6) == 200);  // the ink stays
+    CHECK(at(7, 6) == 200);  // the stronger neighbour wins
+    CHECK(at(5, 6) == 200);
+    CHECK(at(8, 6) == 100);
+    CHECK(at(6, 5) == 200);
+    CHECK(at(7, 7) == 100);
+    CHECK(at(5, 5) == 0);  // diagonals stay clear, as with four offset copies
+    CHECK(at(9, 6) == 0);  // nothing beyond the radius
+    const ImFontGlyph& h = font.Glyphs[0];
+    CHECK(h.X0 == 2);
+    CHECK(h.X1 == 6);
+    CHECK(h.Y0 == -6);
+    CHECK(h.Y1 == -3);
+    CHECK(h.U0 == 5 / 16.f);
+    CHECK(h.U1 == 9 / 16.f);
+    CHECK(h.V0 == 5 / 16.f);
+    CHECK(h.V1 == 8 / 16.f);
+}
+
+TEST_CASE("the viewer's label fonts get halos as wide as their glyphs plus a pixel each side", "[ui][theme]") {
+    Headless ui;
+    REQUIRE(ui.fonts.label_halo != nullptr);
+    REQUIRE(ui.fonts.label_bold_halo != nullptr);
+    CHECK(ui.fonts.halo_px == 1);
+    for (const auto& [text_font, halo_font] : {std::pair{ui.fonts.label, ui.fonts.label_halo},
+                                                std::pair{ui.fonts.label_bold, ui.fonts.label_bold_halo}}) {
+        CHECK(halo_font->FontSize == text_font->FontSize);
+        for (const ImWchar c : {ImWchar('X'), ImWchar(0x1EA0) /* Ạ */, ImWchar(0x01B0) /* ư */}) {
+            const ImFontGlyph* t = text_font->FindGlyphNoFallback(c);
+            const ImFontGlyph* h = halo_font->FindGlyphNoFallback(c);
+            REQUIRE(t != nullptr);
+            REQUIRE(h != nullptr);
+            CHECK(h->AdvanceX == Approx(t->AdvanceX));  // the halo lies under the text, glyph by glyph
+            CHECK(h->X0 <= t->X0 - 0.5f);
+            CHECK(h->X1 >= t->X1 + 0.5f);
+            CHECK(h->Y0 == Approx(t->Y0 - 1).margin(0.51));
+            CHECK(h->Y1 == Approx(t->Y1 + 1).margin(0.51));
+        }
+    }
+}
