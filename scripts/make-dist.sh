@@ -26,7 +26,7 @@ for f in web/js/*.js; do "$terser" "$f" --compress --mangle --output "$out/js/$(
 cp web/css/*.css "$out/css/"
 cp "$viewer/viewer.wasm" "$out/"
 cp "$data"/*.ntm "$out/data/"
-cp build/deps/fonts/NotoSans-vi.ttf build/deps/fonts/NotoSans-vi-Bold.ttf build/deps/fonts/NotoSansMath-sym.ttf "$out/fonts/"
+cp build/deps/fonts/NotoSans-vi.ttf build/deps/fonts/NotoSans-vi-Bold.ttf "$out/fonts/"
 cp geodata/plan/soc-trang-2024.json geodata/plan/status-2024.json "$out/plan/"
 mkdir -p "$out/tour" && cp geodata/tour/tour-2024.json "$out/tour/"
 find "$out" -type f ! -name '*.gz' ! -name '*.br' | while read -r f; do

@@ -65,15 +65,18 @@ if [ ! -f "$DEPS/imgui/.version" ] || [ "$(cat "$DEPS/imgui/.version")" != "$IMG
 fi
 
 # Noto Sans cut down to exactly what the viewer's atlas asks for (src/ui/theme.cpp: ImGui's
-# Vietnamese ranges + "—–…“”‘’•‹›←→↑↓×·₫"), less the Latin-1 letters Vietnamese does not use.
+# Vietnamese ranges + "—–…“”‘’•‹›←→↑↓×·₫≈≤≥−"), less the Latin-1 letters Vietnamese does not use.
 # No hinting, layout tables or glyph names: Dear ImGui rasterises with stb_truetype, which reads
-# none of them, so the atlas is pixel for pixel the same. Regular + bold + symbols: 58 KB → 24 KB
-# gzip (issue 5's download budget). FONT_RECIPE names this cut: bump it when the list changes so
-# that existing build trees cut the fonts again.
-FONT_RECIPE=2
+# none of them, so the atlas is pixel for pixel the same. Noto Sans lacks "≈ ≤ ≥ −": those four
+# glyphs are cut from Noto Sans Math (same 1,000 units per em) and merged into both files with
+# fontTools, keeping Noto Sans's own vertical metrics (ImGui scales glyphs by them): two font
+# files, not three, on the way to the first frame. Regular + bold: 58 KB → 23 KB gzip (issue 5's
+# download budget). FONT_RECIPE names this cut: bump it when the list changes so that existing
+# build trees cut the fonts again.
+FONT_RECIPE=3
 FONTS=$DEPS/fonts
 if [ "$(cat "$FONTS/.recipe" 2>/dev/null)" != "$FONT_RECIPE" ] || [ ! -s "$FONTS/NotoSans-vi.ttf" ] ||
-   [ ! -s "$FONTS/NotoSans-vi-Bold.ttf" ] || [ ! -s "$FONTS/NotoSansMath-sym.ttf" ]; then
+   [ ! -s "$FONTS/NotoSans-vi-Bold.ttf" ]; then
   mkdir -p "$FONTS"
   noto=/usr/share/fonts/truetype/noto
   latin="U+0020-007E,U+00A0-00C3,U+00C8-00CA,U+00CC-00CD,U+00D2-00D5,U+00D7,U+00D9-00DA,U+00DD,U+00E0-00E3,U+00E8-00EA,U+00EC-00ED,U+00F2-00F5,U+00F7,U+00F9-00FA,U+00FD"
@@ -81,15 +84,29 @@ if [ "$(cat "$FONTS/.recipe" 2>/dev/null)" != "$FONT_RECIPE" ] || [ ! -s "$FONTS
   punctuation="U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+2039-203A,U+2190-2193,U+20AB"
   lean=(--no-hinting --layout-features= --drop-tables+=GDEF,GPOS,GSUB,DSIG,BASE,MATH,meta,STAT --name-IDs=
         --name-languages= --no-glyph-names --notdef-outline)
-  pyftsubset "$noto/NotoSans-Regular.ttf" --unicodes="$latin,$vietnamese,$punctuation" "${lean[@]}" \
-    --output-file="$FONTS/NotoSans-vi.ttf"
-  pyftsubset "$noto/NotoSans-Bold.ttf" --unicodes="$latin,$vietnamese,$punctuation" "${lean[@]}" \
-    --output-file="$FONTS/NotoSans-vi-Bold.ttf"
-  # Noto Sans lacks "≈ ≤ ≥ −"; these few glyphs come from Noto Sans Math, merged into the atlas.
+  rm -f "$FONTS"/*.ttf
   pyftsubset "$noto/NotoSansMath-Regular.ttf" --unicodes="U+2212,U+2248,U+2264,U+2265" "${lean[@]}" \
-    --output-file="$FONTS/NotoSansMath-sym.ttf"
+    --output-file="$FONTS/math-symbols.tmp.ttf"
+  for face in Regular Bold; do
+    out="$FONTS/NotoSans-vi.ttf"; [ "$face" = Bold ] && out="$FONTS/NotoSans-vi-Bold.ttf"
+    pyftsubset "$noto/NotoSans-$face.ttf" --unicodes="$latin,$vietnamese,$punctuation" "${lean[@]}" \
+      --output-file="$out.tmp"
+    /usr/bin/python3 - "$out.tmp" "$FONTS/math-symbols.tmp.ttf" "$out" <<'PY'
+import sys
+from fontTools.merge import Merger
+from fontTools.ttLib import TTFont
+base, symbols, out = sys.argv[1:4]
+merged = Merger().merge([base, symbols])
+own = TTFont(base)
+for tag in ("head", "hhea", "OS/2", "name", "post"):  # Noto Sans's metrics and names, not the merge's
+    merged[tag] = own[tag]
+merged.save(out)
+PY
+    rm -f "$out.tmp"
+  done
+  rm -f "$FONTS/math-symbols.tmp.ttf"
   echo "$FONT_RECIPE" > "$FONTS/.recipe"
-  echo "setup: fonts cut to the viewer's glyphs (recipe $FONT_RECIPE)"
+  echo "setup: fonts cut to the viewer's glyphs, math symbols merged in (recipe $FONT_RECIPE)"
 fi
 
 # The minifier for dist/'s JavaScript (terser; scripts/make-dist.sh).

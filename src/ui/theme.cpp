@@ -9,7 +9,7 @@
 namespace ntm::ui {
 
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
-                 const std::vector<uint8_t>& symbols_ttf, float pixel_ratio, float ui_scale) {
+                 float pixel_ratio, float ui_scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     static ImVector<ImWchar> ranges;
@@ -22,19 +22,10 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes belong to the caller
     cfg.OversampleH = 2;
-    static const ImWchar symbol_ranges[] = {0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0};
     auto add = [&](const std::vector<uint8_t>& ttf, float css_size) -> ImFont* {
-        const float size = css_size * ui_scale;
         if (ttf.empty()) return nullptr;
-        ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()),
-                                                      size * pixel_ratio, &cfg, ranges.Data);
-        if (font && !symbols_ttf.empty()) {
-            ImFontConfig merge = cfg;
-            merge.MergeMode = true;
-            io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(symbols_ttf.data()), int(symbols_ttf.size()),
-                                           size * pixel_ratio, &merge, symbol_ranges);
-        }
-        return font;
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()),
+                                              css_size * ui_scale * pixel_ratio, &cfg, ranges.Data);
     };
     const std::vector<uint8_t>& bold = bold_ttf.empty() ? regular_ttf : bold_ttf;
     fonts.body = add(regular_ttf, 15);
@@ -47,6 +38,7 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
     ImFontConfig halo_cfg = cfg;
     halo_cfg.OversampleH = 1;
     auto add_halo = [&](const std::vector<uint8_t>& ttf, float css_size) -> ImFont* {
+        if (ttf.empty()) return nullptr;
         return io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()),
                                               css_size * ui_scale * pixel_ratio, &halo_cfg, ranges.Data);
     };

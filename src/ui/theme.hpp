@@ -33,10 +33,10 @@ struct Fonts {
 
 // Builds the atlas from TTF bytes (kept alive by the caller), the label halos included. Returns
 // false if ImGui rejects a font.
-// `symbols_ttf` (may be empty) supplies "≈ ≤ ≥ −", which Noto Sans lacks; it is merged into every font.
+// The viewer's Noto Sans files carry "≈ ≤ ≥ −" from Noto Sans Math (scripts/setup.sh).
 // `ui_scale` enlarges every size (presentation mode on a projector uses ~1.35).
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
-                 const std::vector<uint8_t>& symbols_ttf, float pixel_ratio, float ui_scale = 1.0f);
+                 float pixel_ratio, float ui_scale = 1.0f);
 void apply_style(float ui_scale = 1.0f);
 
 // Grows every visible glyph of `font` by `radius` texels in the atlas's alpha pixels (a texel

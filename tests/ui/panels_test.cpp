@@ -67,7 +67,7 @@ struct Headless {
         regular = read_bytes(NTM_FONT_REGULAR);
         bold = read_bytes(NTM_FONT_BOLD);
         REQUIRE_FALSE(regular.empty());
-        REQUIRE(ui::build_fonts(fonts, regular, bold, {}, 1.0f));
+        REQUIRE(ui::build_fonts(fonts, regular, bold, 1.0f));
         ui::apply_style();
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;

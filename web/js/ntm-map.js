@@ -16,7 +16,6 @@
     asset: `data/${dataName}.ntm`,
     regular: 'fonts/NotoSans-vi.ttf',
     bold: 'fonts/NotoSans-vi-Bold.ttf',
-    symbols: 'fonts/NotoSansMath-sym.ttf',
     wasm: 'viewer.wasm',
   };
   const baseName = (url) => url.split('/').pop();  // how the viewer names a file in its messages
@@ -170,7 +169,7 @@
     ? ['plan/soc-trang-2024.json', 'plan/status-2024.json', 'tour/tour-2024.json'] : [];
   const planLoaders = ['ntm_load_plan', 'ntm_load_status', 'ntm_load_tour'];
   const fetchFonts = (fresh) => Promise.all([fetchBytes('regular', files.regular, fresh),
-    fetchBytes('bold', files.bold, fresh), fetchBytes('symbols', files.symbols, fresh)]);
+    fetchBytes('bold', files.bold, fresh)]);
   const attempts = {
     asset: settle(fetchBytes('asset', files.asset)),
     plans: planFiles.map((url, i) => settle(fetchBytes('plan' + i, url))),
@@ -372,9 +371,8 @@
       const r = await attempts.fonts;
       // Without the fonts nothing can be written on the map: the page says why.
       if (!r.ok) { showError(r.message, 'fonts'); throw new Error(r.message); }
-      const [regular, bold, symbols] = r.bytes;
-      withBytes(regular, (pr, nr) => withBytes(bold, (pb, nb) => withBytes(symbols,
-        (ps, ns) => Module._ntm_set_fonts(pr, nr, pb, nb, ps, ns))));
+      const [regular, bold] = r.bytes;
+      withBytes(regular, (pr, nr) => withBytes(bold, (pb, nb) => Module._ntm_set_fonts(pr, nr, pb, nb)));
       done.fonts = true;
       clearErrors('fonts');
     }

@@ -34,7 +34,7 @@ struct Platform {
     ntm::app::App app;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     int fb_w = 1, fb_h = 1;
-    std::vector<uint8_t> font_regular, font_bold, font_symbols;
+    std::vector<uint8_t> font_regular, font_bold;
     bool fonts_pending = false;
     bool ready_sent = false;
     // The page has handed over the map (or reported it missing). Until then frames draw nothing:
@@ -99,7 +99,7 @@ void rebuild_fonts_if_pending() {
     }
     if (!g->fonts_pending) return;
     g->fonts_pending = false;
-    if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, g->font_symbols, float(app.pixel_ratio),
+    if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, float(app.pixel_ratio),
                                  app.ui_scale))
         ntm::app::add_error(app, ntm::i18n::tr(ntm::i18n::Key::error_font));
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -259,11 +259,9 @@ EMSCRIPTEN_KEEPALIVE int ntm_render_export(double scale, int fb_w, int fb_h) {
     return 1;
 }
 
-EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len, const uint8_t* bold, int bold_len,
-                                        const uint8_t* symbols, int symbols_len) {
+EMSCRIPTEN_KEEPALIVE void ntm_set_fonts(const uint8_t* regular, int regular_len, const uint8_t* bold, int bold_len) {
     g->font_regular.assign(regular, regular + regular_len);
     g->font_bold.assign(bold, bold + bold_len);
-    g->font_symbols.assign(symbols, symbols + symbols_len);
     g->fonts_pending = true;
 }
 
