@@ -76,8 +76,12 @@ void grow_glyphs(ImFont* font, unsigned char* alpha8, int tex_w, int tex_h, int 
         for (int y = -radius; y < h + radius; ++y)
             for (int x = -radius; x < w + radius; ++x) {
                 int a = at(x, y);
-                for (int d = 1; d <= radius; ++d)
-                    a = std::max({a, at(x - d, y), at(x + d, y), at(x, y - d), at(x, y + d)});
+                for (int d = 1; d <= radius; ++d) {
+                    a = std::max(a, at(x - d, y));
+                    a = std::max(a, at(x + d, y));
+                    a = std::max(a, at(x, y - d));
+                    a = std::max(a, at(x, y + d));
+                }
                 alpha8[size_t(y0 + y) * tex_w + (x0 + x)] = static_cast<unsigned char>(a);
             }
         const float r = float(radius);

@@ -38,7 +38,7 @@
     errorText.textContent = errors.map((e) => e.message).join(' ');
     errorBox.hidden = errors.length === 0;
     retryButton.hidden = !errors.some((e) => e.retry);
-    if (errors.length) loading.hidden = true;
+    if (errors.length) { loading.hidden = true; canvas.classList.remove('starting'); }
   }
   function showError(message, file = '', retry = file !== '') {
     if (!errors.some((e) => e.message === message)) errors.push({ message, file, retry });
@@ -205,6 +205,7 @@
     },
     onNtmReady() {
       loading.hidden = true;
+      canvas.classList.remove('starting');
       succeedReady();
     },
     // The panel's export buttons: save the PNG under a dated name.
