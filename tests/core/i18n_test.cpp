@@ -243,22 +243,44 @@ TEST_CASE("The core's Vietnamese labels have keys with the same text", "[i18n]")
     }
 }
 
-TEST_CASE("Every character of the table has a glyph in the UI fonts", "[i18n]") {
-    // The fonts hold ImGui's Vietnamese ranges plus the symbols theme.cpp adds with AddText
-    // (ImGui 1.90 bakes a fixed glyph set: anything else draws as a box).
-    const std::string theme = read_text(NTM_SOURCE_DIR "/src/ui/theme.cpp");
-    const size_t at = theme.find("AddText(\"");
-    REQUIRE(at != std::string::npos);
-    const size_t from = at + 9;
-    const std::string extra = theme.substr(from, theme.find('"', from) - from);
-    std::set<uint32_t> allowed;
-    for (size_t p = 0; p < extra.size();) allowed.insert(text::next_code_point(extra, &p));
-    const auto has_glyph = [&allowed](uint32_t cp) {
-        // ImGui::GetGlyphRangesVietnamese()
-        return (cp >= 0x20 && cp <= 0xFF) || cp == 0x102 || cp == 0x103 || cp == 0x110 || cp == 0x111 ||
-               cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169 || cp == 0x1A0 || cp == 0x1A1 ||
-               cp == 0x1AF || cp == 0x1B0 || (cp >= 0x1EA0 && cp <= 0x1EF9) || allowed.count(cp) > 0;
+namespace {
+// The code points the shipped fonts hold: scripts/setup.sh cuts Noto Sans to the lists in its
+// `latin`, `vietnamese` and `punctuation` variables and merges in the math symbols of its
+// NotoSansMath line (ImGui 1.90 bakes a fixed glyph set: anything else draws as "?").
+std::vector<std::pair<uint32_t, uint32_t>> shipped_glyph_ranges() {
+    const std::string setup = read_text(NTM_SOURCE_DIR "/scripts/setup.sh");
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    auto parse = [&](const std::string& marker) {
+        const size_t at = setup.find(marker);
+        REQUIRE(at != std::string::npos);
+        const size_t from = at + marker.size();
+        std::stringstream list(setup.substr(from, setup.find('"', from) - from));
+        for (std::string part; std::getline(list, part, ',');) {
+            REQUIRE(part.rfind("U+", 0) == 0);
+            const size_t dash = part.find('-');
+            const uint32_t lo = uint32_t(std::stoul(part.substr(2, dash == std::string::npos ? std::string::npos : dash - 2), nullptr, 16));
+            const uint32_t hi = dash == std::string::npos ? lo : uint32_t(std::stoul(part.substr(dash + 1), nullptr, 16));
+            ranges.emplace_back(lo, hi);
+        }
     };
+    parse("latin=\"");
+    parse("vietnamese=\"");
+    parse("punctuation=\"");
+    parse("NotoSansMath-Regular.ttf\" --unicodes=\"");
+    return ranges;
+}
+}  // namespace
+
+TEST_CASE("Every character of the table has a glyph in the UI fonts", "[i18n]") {
+    const auto ranges = shipped_glyph_ranges();
+    const auto has_glyph = [&ranges](uint32_t cp) {
+        for (const auto& [lo, hi] : ranges)
+            if (cp >= lo && cp <= hi) return true;
+        return false;
+    };
+    REQUIRE(has_glyph('A'));
+    REQUIRE(has_glyph(0x1EF9));  // ỹ
+    REQUIRE_FALSE(has_glyph(0xA9));  // © is not shipped
     for (size_t i = 0; i < kKeyCount; ++i) {
         for (Lang l : {Lang::vi, Lang::en}) {
             const std::string s = tr(key_at(i), l);
@@ -267,6 +289,39 @@ TEST_CASE("Every character of the table has a glyph in the UI fonts", "[i18n]") 
                 INFO(key_id(key_at(i)) << " (" << lang_id(l) << "): U+" << std::hex << cp);
                 CHECK(has_glyph(cp));
             }
+        }
+    }
+    // Strings written into the UI code itself (separators such as " · "): every character
+    // between double quotes on a line of code, comments left out.
+    for (const char* file : {"/src/ui/panels.cpp", "/src/ui/calendar_panel.cpp", "/src/ui/funding_panel.cpp",
+                             "/src/ui/markers.cpp", "/src/ui/strings.cpp", "/src/ui/chart.cpp", "/src/app/app.cpp"}) {
+        REQUIRE_FALSE(read_text(std::string(NTM_SOURCE_DIR) + file).empty());
+        std::stringstream src(read_text(std::string(NTM_SOURCE_DIR) + file));
+        int lineno = 0;
+        for (std::string line; std::getline(src, line);) {
+            ++lineno;
+            bool quoted = false;
+            for (size_t p = 0; p < line.size();) {
+                if (!quoted && line.compare(p, 2, "//") == 0) break;
+                if (line[p] == '"' && (p == 0 || line[p - 1] != '\\')) quoted = !quoted;
+                const uint32_t cp = text::next_code_point(line, &p);
+                if (!quoted || cp < 0x80) continue;
+                INFO(file << ":" << lineno << ": U+" << std::hex << cp);
+                CHECK(has_glyph(cp));
+            }
+        }
+    }
+    // The plan and tour files are shown in the panels too. The one exception: the transcription
+    // note quotes an OCR error verbatim ("健全 trương" for "khẩn trương"); it is not shown.
+    for (const char* file : {"/geodata/plan/soc-trang-2024.json", "/geodata/tour/tour-2024.json",
+                             "/geodata/plan/status-2024.json"}) {
+        const std::string s = read_text(std::string(NTM_SOURCE_DIR) + file);
+        REQUIRE_FALSE(s.empty());
+        for (size_t p = 0; p < s.size();) {
+            const uint32_t cp = text::next_code_point(s, &p);
+            if (cp < 0x20 || cp == 0x5065 || cp == 0x5168) continue;
+            INFO(file << ": U+" << std::hex << cp);
+            CHECK(has_glyph(cp));
         }
     }
 }
