@@ -74,7 +74,7 @@ void update_district_highlights(App& app) {
 }
 
 void refresh_layer(App& app) {
-    app.classes = legend::classify(app.layer, app.map, app.plan, app.status, app.status_loaded);
+    app.classes = legend::classify(app.layer, app.map, app.plan, app.plan_loaded, app.status, app.status_loaded);
     update_district_highlights(app);
     app.colours_dirty = true;
     app.view_changed = true;

@@ -29,6 +29,9 @@ constexpr Entry kTable[] = {
     {Key::app_title, "Bản đồ Nông thôn mới Sóc Trăng", "Sóc Trăng New Rural Development Map"},
     {Key::app_subtitle, "Kế hoạch 23/KH-UBND ngày 05/02/2024", "Plan 23/KH-UBND of 5 Feb 2024"},
     {Key::province, "Tỉnh Sóc Trăng", "Tỉnh Sóc Trăng", kSame},  // a place name: never translated
+    {Key::provinces_of_country, "Việt Nam · %s tỉnh, thành phố", "Vietnam · %s provinces and cities"},
+    {Key::legend_no_plan, "Chưa có dữ liệu kế hoạch cho bản đồ này (kế hoạch chưa tải được, hoặc không thuộc phạm vi kế hoạch).",
+     "No plan data for this map (the plan did not load, or the map lies outside it)."},
     {Key::districts, "Huyện, thị xã, thành phố", "Districts, towns and city"},
     {Key::communes_of, "Xã, phường, thị trấn", "Communes, wards and townships"},
     {Key::commune_count, "đơn vị cấp xã", "commune-level units"},

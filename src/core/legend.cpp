@@ -60,7 +60,7 @@ Class from_standard(plan::Standard s) {
 }
 }  // namespace
 
-std::vector<Class> classify(Layer layer, const asset::MapAsset& map, const plan::Plan& plan,
+std::vector<Class> classify(Layer layer, const asset::MapAsset& map, const plan::Plan& plan, bool plan_loaded,
                             const plan::StatusFile& status, bool status_loaded) {
     std::vector<Class> out(map.communes.size(), Class::none);
     for (size_t i = 0; i < map.communes.size(); ++i) {
@@ -71,8 +71,8 @@ std::vector<Class> classify(Layer layer, const asset::MapAsset& map, const plan:
         }
         const std::string& district = c.parent >= 0 ? map.districts[size_t(c.parent)].name : std::string();
         if (layer == Layer::targets) {
-            const plan::CommuneTarget* t = plan::find_commune_target(plan, district, c.name);
-            out[i] = t ? from_standard(t->standard) : Class::none;
+            const plan::CommuneTarget* t = plan_loaded ? plan::find_commune_target(plan, district, c.name) : nullptr;
+            out[i] = t ? from_standard(t->standard) : plan_loaded ? Class::none : Class::no_data;
         } else if (layer == Layer::status) {
             const plan::UnitStatus* s = status_loaded ? plan::find_status(status, district, c.name) : nullptr;
             out[i] = s ? from_standard(s->standard) : Class::no_data;
@@ -111,11 +111,14 @@ std::vector<Row> rows(Layer layer, const std::vector<Class>& classes) {
     std::array<int, kClassCount> counts{};
     for (Class c : classes) ++counts[size_t(c)];
     std::vector<Row> out;
+    // Some xã has a known target (a plan is loaded): only then is "NTM: 0 xã" a fact.
+    const bool targets_known = counts[size_t(Class::kieu_mau)] + counts[size_t(Class::nang_cao)] +
+                                   counts[size_t(Class::ntm)] + counts[size_t(Class::none)] > 0;
     for (Class c : {Class::kieu_mau, Class::nang_cao, Class::ntm, Class::none, Class::no_data, Class::not_applicable}) {
         const int n = counts[size_t(c)];
-        // Targets always list the three standards; other empty classes are left out.
+        // Targets list the three standards even when empty; other empty classes are left out.
         const bool standard = c == Class::kieu_mau || c == Class::nang_cao || c == Class::ntm;
-        if (n == 0 && !(layer == Layer::targets && standard)) continue;
+        if (n == 0 && !(layer == Layer::targets && standard && targets_known)) continue;
         if (layer == Layer::targets && c == Class::no_data && n == 0) continue;
         const char* unit = c == Class::not_applicable ? "đơn vị" : "xã";
         out.push_back({c, std::string(class_label_vi(layer, c)) + ": " + std::to_string(n) + " " + unit, n});

@@ -8,7 +8,7 @@
 // about ("chưa có dữ liệu", drawn hatched). Colours follow the viridis ramp (ordered by
 // ambition, distinguishable with colour-vision deficiencies and on a washed-out projector).
 //
-//   ntm::legend::Classes c = ntm::legend::classify(ntm::legend::Layer::targets, map, plan, status, plan_loaded, status_loaded);
+//   ntm::legend::Classes c = ntm::legend::classify(ntm::legend::Layer::targets, map, plan, plan_loaded, status, status_loaded);
 //   for (const auto& row : ntm::legend::rows(Layer::targets, c)) draw(row.colour, row.label_vi, row.count);
 #pragma once
 
@@ -44,8 +44,10 @@ bool class_hatched(Class c);  // drawn with diagonal hatching (no data)
 // Dark or light text reads better on this class's fill.
 bool class_needs_light_text(Class c);
 
-// One class per commune, index-aligned with map.communes.
-std::vector<Class> classify(Layer layer, const asset::MapAsset& map, const plan::Plan& plan,
+// One class per commune, index-aligned with map.communes. Without a plan (none loaded, or a
+// map the plan does not cover, e.g. the national one) a xã's 2024 target is not known: no_data,
+// never "no target".
+std::vector<Class> classify(Layer layer, const asset::MapAsset& map, const plan::Plan& plan, bool plan_loaded,
                             const plan::StatusFile& status, bool status_loaded);
 
 struct Row {

@@ -122,7 +122,9 @@ void legend_block(const PanelView& v) {
         ImGui::SameLine();
         ImGui::TextUnformatted(legend_row_label(v.layer, row).c_str());
     }
-    if (v.layer == legend::Layer::targets) {
+    if (v.layer == legend::Layer::targets && !v.plan_loaded) {
+        wrapped_disabled(tr(Key::legend_no_plan));
+    } else if (v.layer == legend::Layer::targets) {
         ImGui::TextDisabled("%s", tr(Key::plan_source));
         if (!v.plan->district_targets.empty()) {
             ImGui::SeparatorText(tr(Key::district_targets));
@@ -305,7 +307,11 @@ void search_box(const PanelView& v, Command& cmd) {
 void breadcrumb(const PanelView& v, int district, Command& cmd) {
     const asset::MapAsset& m = *v.map;
     if (district < 0) {
-        ImGui::TextUnformatted(m.province.empty() ? tr(Key::province) : m.province[0].name.c_str());
+        // One province (the default map) by name; the national map is a country of provinces.
+        if (m.province.size() > 1)
+            ImGui::Text(tr(Key::provinces_of_country), i18n::format_int(int64_t(m.province.size())).c_str());
+        else
+            ImGui::TextUnformatted(m.province.empty() ? tr(Key::province) : m.province[0].name.c_str());
         ImGui::TextDisabled("%s %s · %s %s", i18n::format_int(int64_t(m.communes.size())).c_str(), tr(Key::commune_count),
                             i18n::format_int(int64_t(m.districts.size())).c_str(), tr(Key::district_count));
         return;
