@@ -29,12 +29,15 @@ export function tables(plan) {
   return { funding: funding.join('\n'), targets: targets.join('\n') };
 }
 
+// Replaces what lies between each pair of markers (nothing, or an older table) with the table.
+// Throws if a pair is missing: a README without its tables must not pass as up to date.
 export function render(readme, plan) {
   const t = tables(plan);
   let out = readme;
   for (const [name, body] of Object.entries(t)) {
-    const re = new RegExp(`(<!-- ${name}:begin -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
-    out = out.replace(re, `$1${body}$2`);
+    const re = new RegExp(`(<!-- ${name}:begin -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
+    if (!re.test(out)) throw new Error(`README.md has no <!-- ${name}:begin --> … <!-- ${name}:end --> pair`);
+    out = out.replace(re, `$1${body}\n$2`);
   }
   return out;
 }

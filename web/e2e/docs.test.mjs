@@ -15,4 +15,8 @@ test('the README plan tables match the plan file (run scripts/plan-tables.mjs --
   assert.match(readme, /<!-- funding:begin -->/);
   assert.match(readme, /<!-- targets:begin -->/);
   assert.equal(readme, render(readme, plan));
+  // The tables are there, with the plan's own totals (not just the markers).
+  assert.match(readme, /<!-- targets:begin -->\n\| Mục tiêu 2024 \| Số xã \|/);
+  assert.match(readme, /<!-- funding:begin -->\n\| Nguồn vốn \(source\) \|/);
+  assert.ok(readme.includes(`| NTM nâng cao | ${plan.commune_targets.filter((t) => t.standard === 'nang-cao').length} |`));
 });
