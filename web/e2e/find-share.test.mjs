@@ -26,6 +26,17 @@ test('search() ignores case and diacritics, ranks exact first and disambiguates 
 test('the search box: Ctrl+K, type without accents, arrows and Enter select and zoom', async () => {
   const page = await openPage(ctx);
   await waitReady(page);
+  // The field has the focus as soon as the shortcut's key event is handled, not a frame later:
+  // letters typed right after Ctrl+K or "/" must not go to the map.
+  const focusedAfter = (init) => page.evaluate((i) => {
+    window.dispatchEvent(new KeyboardEvent('keydown', i));
+    const id = document.activeElement.id;
+    document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    return id;
+  }, init);
+  assert.equal(await focusedAfter({ key: 'k', ctrlKey: true }), 'search');
+  assert.equal(await focusedAfter({ key: '/' }), 'search');
+  await page.evaluate(() => window.ntmMap.whenIdle());
   await page.keyboard.press('Control+k');
   await page.keyboard.type('thanh thoi an');
   await page.evaluate(() => window.ntmMap.whenIdle());

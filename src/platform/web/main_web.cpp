@@ -109,6 +109,18 @@ void rebuild_fonts_if_pending() {
     wake();
 }
 
+// Moves the keyboard focus to or from the page's search field when the app asked for it. Called
+// at the end of a frame and straight after the calls that open it from the keyboard (Ctrl+K,
+// "/"): waiting for the next frame (one SwiftShader draw, tens of ms) would send the first
+// letters typed after the shortcut to the map instead of the field.
+void flush_search_focus() {
+    ntm::app::App& app = g->app;
+    if (app.search_focus_request == 0) return;
+    const int on = app.search_focus_request > 0 ? 1 : 0;
+    app.search_focus_request = 0;  // before the call: focus events may call back into the viewer
+    js_search_focus(on);
+}
+
 // One ImGui frame: builds the UI into ImGui's draw lists, draws nothing.
 void build_frame() {
     ntm::app::App& app = g->app;
@@ -179,10 +191,7 @@ void frame() {
     if (first_complete)
         for (int i = 0; i < 2; ++i) build_frame();
     draw_frame();
-    if (app.search_focus_request != 0) {
-        js_search_focus(app.search_focus_request > 0 ? 1 : 0);
-        app.search_focus_request = 0;
-    }
+    flush_search_focus();
     if (app.fullscreen_request != 0) {
         js_fullscreen(app.fullscreen_request > 0 ? 1 : 0);
         app.fullscreen_request = 0;
@@ -371,6 +380,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_tour(int step) {
 
 EMSCRIPTEN_KEEPALIVE void ntm_search_open(int open) {
     ntm::app::search_set_open(g->app, open != 0);
+    flush_search_focus();
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void ntm_search_text(const char* text) {
@@ -469,6 +479,7 @@ EMSCRIPTEN_KEEPALIVE void ntm_key(const char* key, int down) {
                         : k == "Backspace" ? ImGuiKey_Backspace : ImGuiKey_None;
     if (ik != ImGuiKey_None) io.AddKeyEvent(ik, down != 0);
     if (down && !io.WantTextInput) ntm::app::key_down(g->app, k);
+    flush_search_focus();  // "/" opens the search field: the next key typed must land in it
     wake();
 }
 
