@@ -1,8 +1,9 @@
 // camera.hpp — the 2D map camera: where the map is looked at, how far zoomed, and the
 // conversions between world metres and screen pixels.
 //
-// Zoom uses the web-map convention (zoom 0 shows the whole world in 256 CSS pixels, each
-// step doubles), so `state().view.zoom` means the same as in MapLibre or Leaflet.
+// Zoom uses the raster-tile convention (zoom 0 shows the whole world in 256 CSS pixels, each
+// step doubles), so `state().view.zoom` means the same as in Leaflet or an OSM tile URL;
+// MapLibre's zoom 0 shows the world in 512 pixels, one level less for the same scale.
 // The camera knows the viewport (the part of the canvas no panel covers) so fits centre the
 // map in what the user can actually see.
 //

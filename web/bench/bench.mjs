@@ -1,5 +1,5 @@
-// bench.mjs — `make bench` (issue 5): the viewer beside MapLibre GL JS and an empty WebGL2 page
-// (the floor of this browser), on the Sóc Trăng communes and on all 11,163 communes of Vietnam,
+// bench.mjs — `make bench` (issue 5): the viewer beside MapLibre GL JS, Leaflet (canvas
+// renderer) and an empty WebGL2 page (the floor of this browser), on the Sóc Trăng communes and on all 11,163 communes of Vietnam,
 // in Debian's headless Chromium with the end-to-end tests' flags (web/e2e/harness.mjs).
 //
 // Every measurement is a cold run: a fresh browser (hence a fresh context, empty HTTP and code
@@ -7,17 +7,21 @@
 // only by one throw-away WebGL2 context so that the GPU process start-up is not charged to the
 // page. Per run and page it records
 //   - first complete frame: navigation start → ntmMap.ready (viewer), the first `idle` after
-//     `load` with labels placed (MapLibre), the animation frame after the first clear (floor);
+//     `load` with labels placed (MapLibre), the second animation frame after the layer and its
+//     labels were added (Leaflet), the animation frame after the first clear (floor);
 //   - bytes shipped: every response the page's origin served (worker scripts included), raw and
 //     gzip -9 of the body, by kind (wasm, js, data, font, page);
 //   - the flight: 3 s of per-animation-frame setView/jumpTo along one path, rAF intervals;
-//   - pick: ntmMap.pick vs queryRenderedFeatures at the projected points, ms per call;
+//   - pick: ntmMap.pick vs queryRenderedFeatures at the projected points, ms per call (Leaflet
+//     has no hit-test API: its canvas renderer tests paths privately, on mouse events);
 //   - memory: JS heap (CDP Performance.getMetrics, main thread), WebAssembly heap, peak resident
 //     memory (VmHWM) of the page's renderer process and of the GPU process (SwiftShader).
 // and writes results.json (every run) and results.md (medians with min–max, ratios, targets).
 //
-//   node web/bench/bench.mjs [--runs 5] [--datasets soc-trang,vietnam] [--pages viewer,maplibre,floor]
-//                            [--flight-ms 3000] [--profile]   (--profile: CPU profile of the viewer's flight)
+//   node web/bench/bench.mjs [--runs 5] [--datasets soc-trang,vietnam] [--pages viewer,maplibre,leaflet,floor]
+//                            [--flight-ms 3000] [--profile] [--shots] [--out DIR]
+//   --profile: CPU profile of the viewer's flight; --shots: a screenshot of each page at the start
+//   view in its first run (DIR/<dataset>-<page>.png), to see that every page drew the same map.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -38,12 +42,13 @@ let DIST = DIST_SRC;  // becomes the snapshot (see snapshotSite)
 const GEODATA = process.env.GEODATA || path.resolve(ROOT, '../shared/geodata');
 const WORK = path.join(ROOT, 'build/bench');
 const MAPLIBRE_DIST = path.join(here, 'node_modules/maplibre-gl/dist');
+const LEAFLET_DIST = path.join(here, 'node_modules/leaflet/dist');
 const WIDTH = 1280, HEIGHT = 800;
 
 // [SECTION] Options
 function parseArgs(argv) {
-  const o = { runs: 5, datasets: ['soc-trang', 'vietnam'], pages: ['viewer', 'maplibre', 'floor'], flightMs: 3000,
-    profile: false, out: here };
+  const o = { runs: 5, datasets: ['soc-trang', 'vietnam'], pages: ['viewer', 'maplibre', 'leaflet', 'floor'], flightMs: 3000,
+    profile: false, shots: false, out: here };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i], next = () => argv[++i];
     if (a === '--runs') o.runs = Math.max(1, Number(next()));
@@ -51,9 +56,10 @@ function parseArgs(argv) {
     else if (a === '--pages') o.pages = next().split(',');
     else if (a === '--flight-ms') o.flightMs = Number(next());
     else if (a === '--profile') o.profile = true;
+    else if (a === '--shots') o.shots = true;
     else if (a === '--out') o.out = path.resolve(next());
     else if (a === '--help' || a === '-h') {
-      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 21).join('\n'));
+      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 23).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -67,13 +73,13 @@ const DATASETS = {
   'soc-trang': {
     title: 'Sóc Trăng, 109 communes', communes: 109, query: '',
     geojson: () => path.join(GEODATA, 'soc_trang_communes.geojson'),
-    fallbackView: { lon: 105.93, lat: 9.57, zoom: 9.3 },
+    fallbackView: { lon: 105.94, lat: 9.59, zoom: 10.5 },
     stops: [[0.30, 105.972, 9.603, 2.2], [0.60, 105.98, 9.33, 1.8], [0.85, 106.18, 9.62, 1.2]],
   },
   vietnam: {
     title: 'Vietnam, 11,163 communes', communes: 11163, query: 'data=vietnam',
     geojson: () => path.join(WORK, 'vietnam_communes.geojson'),
-    fallbackView: { lon: 106.0, lat: 16.0, zoom: 4.9 },
+    fallbackView: { lon: 105.81, lat: 16.04, zoom: 6.1 },
     stops: [[0.25, 105.85, 21.03, 2.5], [0.50, 108.2, 16.05, 1.5], [0.75, 106.7, 10.78, 2.5]],
   },
 };
@@ -145,13 +151,15 @@ function logResponses(server, resolveFile) {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.geojson': 'application/geo+json', '.ttf': 'font/ttf' };
-// Bench pages, MapLibre's files, the GeoJSON and the viewer's font, gzip-encoded (level 9, made once).
+// Bench pages, MapLibre's and Leaflet's files, the GeoJSON and the viewer's font, gzip-encoded
+// (level 9, made once).
 function benchFile(rel) {
-  const m = rel.match(/^\/(pages|maplibre|fonts|geo)\/([\w.-]+)$/);
+  const m = rel.match(/^\/(pages|maplibre|leaflet|fonts|geo)\/([\w.-]+)$/);
   if (!m) return null;
   const [, dir, name] = m;
   if (dir === 'pages') return path.join(here, 'pages', name);
   if (dir === 'maplibre') return path.join(MAPLIBRE_DIST, name);
+  if (dir === 'leaflet') return path.join(LEAFLET_DIST, name);
   if (dir === 'fonts') return path.join(DIST, 'fonts', name);
   if (name === 'soc-trang.geojson') return DATASETS['soc-trang'].geojson();
   if (name === 'vietnam.geojson') return DATASETS.vietnam.geojson();
@@ -297,7 +305,7 @@ async function warmUp(browser) {
   await ctx.close();
 }
 
-async function measure({ pageKind, dsName, urls, start, points, opts }) {
+async function measure({ pageKind, dsName, urls, start, points, opts, run }) {
   const ds = DATASETS[dsName];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const r = { page: pageKind, dataset: dsName, errors: [] };
@@ -314,7 +322,7 @@ async function measure({ pageKind, dsName, urls, start, points, opts }) {
     let url;
     if (pageKind === 'viewer') url = urls.dist + (ds.query ? `?${ds.query}` : '');
     else if (pageKind === 'floor') url = urls.bench + 'pages/empty.html';
-    else url = urls.bench + `pages/maplibre.html?data=${dsName}&lon=${start.lon}&lat=${start.lat}&zoom=${start.zoom}`;
+    else url = urls.bench + `pages/${pageKind}.html?data=${dsName}&lon=${start.lon}&lat=${start.lat}&zoom=${start.zoom}`;
     requestLog = [];
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench, null, { timeout: 60000 });
@@ -340,11 +348,13 @@ async function measure({ pageKind, dsName, urls, start, points, opts }) {
         new Promise((res) => setTimeout(() => res(false), ms))]);  // timed from here: a blocked page cannot time out
       return ok ? Date.now() - t : null; };
     if (pageKind !== 'floor') await idleWithin(30000);
+    if (opts.shots && run === 1) await page.screenshot({ path: path.join(opts.out, `${dsName}-${pageKind}.png`) });
 
     // Hit tests there, where every commune is on screen (MapLibre answers from what it has drawn;
     // the viewer's pick does not depend on the view).
     const pts = points || r.points;
-    if (pageKind !== 'floor' && pts) r.pick = await page.evaluate(([p, ms]) => window.__bench.pickMany(p, ms), [pts, 400]);
+    if (pts && await page.evaluate(() => !!window.__bench.pickMany))
+      r.pick = await page.evaluate(([p, ms]) => window.__bench.pickMany(p, ms), [pts, 400]);
     heap.push(await jsHeap(cdp));
 
     // The flight.
@@ -442,7 +452,8 @@ const verdict = (ok) => ok == null ? '' : ok ? ' ✅' : ' ❌';
 
 // Issue 5's targets, as ratios measured in the same run.
 const TARGETS = {
-  'soc-trang': { firstFrame: 0.3, flightFloor: 1.25, pickMs: 0.05, gzipKiB: 250 },
+  // Also "no slower than Leaflet" to the first frame and "renderer memory no more than Leaflet's".
+  'soc-trang': { firstFrame: 0.3, flightFloor: 1.25, pickMs: 0.05, gzipKiB: 250, leafletFirstFrame: 1, leafletRenderer: 1 },
   vietnam: { firstFrame: 0.33, flightFloor: 2, pickMs: 0.05 },
 };
 
@@ -455,16 +466,24 @@ function markdown(results) {
     `Ratios are of medians; ✅/❌ against issue 5's targets.`);
   for (const ds of Object.keys(results.datasets)) {
     const a = results.datasets[ds].aggregate;
-    const v = a.viewer || {}, m = a.maplibre || {}, fl = a.floor || {};
+    const v = a.viewer || {}, m = a.maplibre || {}, lf = a.leaflet || {}, fl = a.floor || {};
     const t = TARGETS[ds] || {};
     L.push('', `#### ${DATASETS[ds].title}`, '');
-    L.push(`| measure | viewer (ours) | MapLibre GL JS ${results.maplibreVersion} | floor (empty WebGL2) | ours ÷ MapLibre | target |`);
-    L.push('|---|---:|---:|---:|---:|---|');
+    L.push(`| measure | viewer (ours) | MapLibre GL JS ${results.maplibreVersion} | Leaflet ${results.leafletVersion || ''} (canvas) | ` +
+      'floor (empty WebGL2) | ours ÷ MapLibre | ours ÷ Leaflet | target |');
+    L.push('|---|---:|---:|---:|---:|---:|---:|---|');
     const row = (label, key, { d, target = '', floor = true } = {}) => {
-      L.push(`| ${label} | ${cell(v[key], d)} | ${cell(m[key], d)} | ${floor ? cell(fl[key], d) : '–'} | ${rfmt(ratio(v[key], m[key]))} | ${target} |`);
+      L.push(`| ${label} | ${cell(v[key], d)} | ${cell(m[key], d)} | ${cell(lf[key], d)} | ${floor ? cell(fl[key], d) : '–'} | ` +
+        `${rfmt(ratio(v[key], m[key]))} | ${rfmt(ratio(v[key], lf[key]))} | ${target} |`);
     };
-    const ffr = ratio(v.firstFrameMs, m.firstFrameMs);
-    row('first complete frame, ms', 'firstFrameMs', { d: 0, target: t.firstFrame ? `≤ ${t.firstFrame}× MapLibre${verdict(ffr == null ? null : ffr <= t.firstFrame)}` : '' });
+    // A target "≤ k× page", with its verdict; empty when the target or the page's figure is missing.
+    const against = (key, k, page, name) => {
+      const r = ratio(v[key], page[key]);
+      return k && r != null ? `≤ ${k === 1 ? '' : `${k}× `}${name}${verdict(r <= k)}` : '';
+    };
+    const both = (...parts) => parts.filter(Boolean).join(', ');
+    row('first complete frame, ms', 'firstFrameMs', { d: 0,
+      target: both(against('firstFrameMs', t.firstFrame, m, 'MapLibre'), against('firstFrameMs', t.leafletFirstFrame, lf, 'Leaflet')) });
     const gz = v.gzipKiB && v.gzipKiB.median;
     row('bytes shipped, gzip KiB', 'gzipKiB', { d: 1, target: t.gzipKiB ? `≤ ${t.gzipKiB} KiB${verdict(gz == null ? null : gz <= t.gzipKiB)}` : 'loaded only when asked for' });
     row('  wasm · gzip KiB', 'wasmGzipKiB', { d: 1 });
@@ -485,7 +504,7 @@ function markdown(results) {
     row('pick: right commune at its interior point', 'pickHitRate', { d: 3, floor: false });
     row('JS heap (main thread), peak MiB', 'jsHeapMiB', { d: 1 });
     row('WebAssembly heap, MiB', 'wasmHeapMiB', { d: 1 });
-    row('renderer process, peak RSS MiB', 'rendererPeakMiB', { d: 0 });
+    row('renderer process, peak RSS MiB', 'rendererPeakMiB', { d: 0, target: against('rendererPeakMiB', t.leafletRenderer, lf, 'Leaflet') });
     row('GPU process (SwiftShader), peak RSS MiB', 'gpuPeakMiB', { d: 0 });
     const failed = Object.values(results.datasets[ds].runs).flat().filter((r) => r.errors && r.errors.length);
     if (failed.length) L.push('', `Runs with errors: ${failed.map((r) => `${r.page} run ${r.run}: ${r.errors[0].split('\n')[0]}`).join('; ')}`);
@@ -503,6 +522,7 @@ async function main() {
   DIST = await snapshotSite(opts.datasets.includes('vietnam'));
   if (opts.datasets.includes('vietnam')) ensureVietnamGeoJSON();
   if (!fs.existsSync(path.join(MAPLIBRE_DIST, 'maplibre-gl.mjs'))) throw new Error('maplibre-gl is not installed: cd web/bench && npm ci');
+  if (!fs.existsSync(path.join(LEAFLET_DIST, 'leaflet.js'))) throw new Error('leaflet is not installed: cd web/bench && npm ci');
 
   const dist = await serve(DIST, 0);
   logResponses(dist.server, (rel) => path.join(DIST, rel.endsWith('/') ? rel + 'index.html' : rel));
@@ -511,13 +531,14 @@ async function main() {
   const probe = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const browserVersion = `Chromium ${probe.version()}`;
   await probe.close();
-  const maplibreVersion = JSON.parse(fs.readFileSync(path.join(here, 'node_modules/maplibre-gl/package.json'), 'utf8')).version;
+  const version = (pkg) => JSON.parse(fs.readFileSync(path.join(here, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  const maplibreVersion = version('maplibre-gl'), leafletVersion = version('leaflet');
   const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
   const results = {
     command: process.env.BENCH_COMMAND || `node web/bench/bench.mjs ${process.argv.slice(2).join(' ')}`.trim(),
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     browser: `${browserVersion} headless, SwiftShader WebGL`, machine: `${os.cpus().length} × ${cpu.trim()}`,
-    maplibreVersion, runs: opts.runs, flightMs: opts.flightMs, viewport: [WIDTH, HEIGHT], datasets: {},
+    maplibreVersion, leafletVersion, runs: opts.runs, flightMs: opts.flightMs, viewport: [WIDTH, HEIGHT], datasets: {},
     loadAverage: { start: os.loadavg()[0].toFixed(1) },
   };
   const t0 = Date.now();
@@ -526,10 +547,11 @@ async function main() {
     let start = null, points = null;
     const runs = Object.fromEntries(opts.pages.map((p) => [p, []]));
     // The viewer first in every round: its first run gives the start view and the pick points.
-    const order = ['viewer', 'maplibre', 'floor'].filter((p) => opts.pages.includes(p));
+    const order = ['viewer', 'maplibre', 'leaflet', 'floor'].filter((p) => opts.pages.includes(p));
     for (let i = 0; i < opts.runs; ++i) {
       for (const pageKind of order) {
-        const r = await measure({ pageKind, dsName, urls, start: start || ds.fallbackView, points, opts });
+        fs.mkdirSync(opts.out, { recursive: true });
+        const r = await measure({ pageKind, dsName, urls, start: start || ds.fallbackView, points, opts, run: i + 1 });
         r.run = i + 1;
         if (pageKind === 'viewer' && !start && r.state && r.state.view) start = r.state.view;
         if (r.points) { points = r.points; delete r.points; }
