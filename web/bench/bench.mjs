@@ -129,10 +129,16 @@ async function snapshotSite(needVietnam) {
 // Every response is logged so that a run knows what its page downloaded.
 let requestLog = [];
 const gzipCache = new Map();
-function gzipSize(file) {
+// Compressed sizes of a file: gzip -9 (issue 5's measure) and brotli at its maximum quality
+// (what web/serve.mjs sends to a browser that accepts it, from dist/'s .br twins).
+function compressedSizes(file) {
   const st = fs.statSync(file);
   const key = `${file}:${st.mtimeMs}:${st.size}`;
-  if (!gzipCache.has(key)) gzipCache.set(key, zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length);
+  if (!gzipCache.has(key)) {
+    const body = fs.readFileSync(file);
+    gzipCache.set(key, { gzip: zlib.gzipSync(body, { level: 9 }).length,
+      br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+  }
   return gzipCache.get(key);
 }
 function logResponses(server, resolveFile) {
@@ -142,8 +148,8 @@ function logResponses(server, resolveFile) {
       try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return; }
       const file = resolveFile(rel);
       const entry = { path: rel, status: res.statusCode, encoding: res.getHeader('content-encoding') || 'identity',
-        transfer: Number(res.getHeader('content-length')) || 0, raw: 0, gzip: 0 };
-      if (res.statusCode === 200 && file && fs.existsSync(file)) { entry.raw = fs.statSync(file).size; entry.gzip = gzipSize(file); }
+        raw: 0, gzip: 0, br: 0 };
+      if (res.statusCode === 200 && file && fs.existsSync(file)) { entry.raw = fs.statSync(file).size; Object.assign(entry, compressedSizes(file)); }
       requestLog.push(entry);
     });
   });
@@ -198,11 +204,11 @@ function kindOf(p) {
 }
 function summariseBytes(log) {
   const by = {};
-  for (const k of ['wasm', 'js', 'data', 'font', 'page', 'total']) by[k] = { raw: 0, gzip: 0, transfer: 0, files: 0 };
+  for (const k of ['wasm', 'js', 'data', 'font', 'page', 'total']) by[k] = { raw: 0, gzip: 0, br: 0, files: 0 };
   for (const e of log) {
     if (e.status !== 200) continue;
     for (const k of [kindOf(e.path), 'total']) {
-      by[k].raw += e.raw; by[k].gzip += e.gzip; by[k].transfer += e.transfer; by[k].files += 1;
+      by[k].raw += e.raw; by[k].gzip += e.gzip; by[k].br += e.br; by[k].files += 1;
     }
   }
   return by;
@@ -378,7 +384,7 @@ async function measure({ pageKind, dsName, urls, start, points, opts, run }) {
       rendererPeakBytes: renderers.length ? Math.max(...renderers.map((m) => m.peakBytes)) : null,
       gpuPeakBytes: gpu.length ? Math.max(...gpu.map((m) => m.peakBytes)) : null };
     r.bytes = summariseBytes(requestLog);
-    r.requests = requestLog.map((e) => ({ path: e.path, status: e.status, raw: e.raw, gzip: e.gzip, transfer: e.transfer }));
+    r.requests = requestLog.map((e) => ({ path: e.path, status: e.status, raw: e.raw, gzip: e.gzip, br: e.br }));
     await context.close();
   } catch (e) {
     r.errors.push(String(e && e.stack || e));
@@ -410,6 +416,7 @@ const METRICS = {
   firstFrameMs: (r) => r.firstFrameMs,
   gzipKiB: (r) => r.bytes && r.bytes.total.gzip / 1024,
   rawKiB: (r) => r.bytes && r.bytes.total.raw / 1024,
+  brKiB: (r) => r.bytes && r.bytes.total.br / 1024,
   wasmGzipKiB: (r) => r.bytes && r.bytes.wasm.gzip / 1024,
   jsGzipKiB: (r) => r.bytes && r.bytes.js.gzip / 1024,
   dataGzipKiB: (r) => r.bytes && r.bytes.data.gzip / 1024,
@@ -491,6 +498,7 @@ function markdown(results) {
     row('  data · gzip KiB', 'dataGzipKiB', { d: 1 });
     row('  font · gzip KiB', 'fontGzipKiB', { d: 1 });
     row('  page (HTML, CSS) · gzip KiB', 'pageGzipKiB', { d: 1 });
+    row('bytes shipped, brotli KiB (what the viewer\'s server sends)', 'brKiB', { d: 1 });
     row('bytes shipped, raw KiB', 'rawKiB', { d: 1 });
     row('flight: frames in 3 s', 'flightFrames', { d: 0 });
     row('flight: frame interval mean, ms', 'flightMeanMs', { d: 1 });
