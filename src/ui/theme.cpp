@@ -12,6 +12,10 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
                  float pixel_ratio, float ui_scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The atlas only as tall as its glyphs (WebGL2 takes any texture size): ImGui would round
+    // the 551 rows it needs at a pixel ratio of 1 up to 1024, and every row is cleared and sent
+    // to the GPU process.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     static ImVector<ImWchar> ranges;
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder b;

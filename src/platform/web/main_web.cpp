@@ -15,6 +15,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <GLES3/gl3.h>
 
 #include <malloc.h>
 
@@ -50,6 +51,7 @@ struct Platform {
     bool gl_lost = false;              // between webglcontextlost and webglcontextrestored
     int gl_restores = 0;               // contexts restored so far (diagnostics)
     ntm::web::UiOverlay overlay;       // ImGui's windows, cached while they do not change
+    GLuint font_texture = 0;           // the atlas as upload_font_atlas() made it (0: ImGui's own)
 };
 Platform* g = nullptr;
 
@@ -90,6 +92,34 @@ EM_JS(int, js_gl_object_count, (), {
 
 void wake() { g->redraw_frames = std::max(g->redraw_frames, 3); }
 
+// The font atlas as a two-byte LUMINANCE_ALPHA texture, white with the glyphs' coverage as
+// alpha: ImGui's shader samples it as (1, 1, 1, a), exactly as the RGBA32 texture its backend
+// would make, from half the bytes. With the atlas no taller than its glyphs (ui::build_fonts),
+// 512 x 551 at a pixel ratio of 1, the texture is 0.55 MB instead of 2 MB, and the Sóc Trăng
+// first complete frame came ~45 ms sooner (paired cold runs, medians of 24: 337 -> 291 ms).
+void upload_font_atlas() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();  // the backend's texture, made in main() or after a restore
+    if (g->font_texture) glDeleteTextures(1, &g->font_texture);
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* alpha = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&alpha, &w, &h);
+    std::vector<unsigned char> texels(size_t(w) * size_t(h) * 2);
+    for (size_t i = 0, n = size_t(w) * size_t(h); i < n; ++i) {
+        texels[2 * i] = 255;
+        texels[2 * i + 1] = alpha[i];
+    }
+    glGenTextures(1, &g->font_texture);
+    glBindTexture(GL_TEXTURE_2D, g->font_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // a row is 2 * w bytes, whatever w is
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, texels.data());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(g->font_texture)));
+}
+
 void rebuild_fonts_if_pending() {
     ntm::app::App& app = g->app;
     if (app.fonts_dirty) {
@@ -102,8 +132,7 @@ void rebuild_fonts_if_pending() {
     if (!ntm::ui::build_fonts(app.fonts, g->font_regular, g->font_bold, float(app.pixel_ratio),
                                  app.ui_scale))
         ntm::app::add_error(app, ntm::i18n::tr(ntm::i18n::Key::error_font));
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    upload_font_atlas();
     g->overlay.invalidate();
     app.labels = ntm::app::LabelCache{};  // text sizes change with the atlas
     wake();
@@ -160,6 +189,8 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     js_gl_forget_objects();
     ImGui_ImplOpenGL3_DestroyDeviceObjects();  // names only: the objects are gone
     ImGui_ImplOpenGL3_CreateDeviceObjects();   // shaders, buffers and the font texture from the atlas
+    g->font_texture = 0;                       // died with the context; ours again from the atlas:
+    if (g->app.fonts.body) upload_font_atlas();
     g->overlay.forget_gl_objects();
     ntm::app::restore_gl(g->app);
     g->gl_lost = false;
