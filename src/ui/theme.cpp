@@ -25,7 +25,10 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
     }
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the bytes belong to the caller
-    cfg.OversampleH = 2;
+    // Two horizontal samples per pixel place glyphs at half-pixel positions; on a screen of two
+    // or more device pixels per CSS pixel a device pixel already is half a CSS pixel, and a
+    // second sample would only double the rasterising (the atlas is most of the first frame).
+    cfg.OversampleH = pixel_ratio >= 2 ? 1 : 2;
     auto add = [&](const std::vector<uint8_t>& ttf, float css_size) -> ImFont* {
         if (ttf.empty()) return nullptr;
         return io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()),
