@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/shared_edges.hpp"
 #include "render/shader.hpp"
 
 namespace ntm::render {
@@ -336,40 +337,56 @@ void MapRenderer::upload_level(Level& level, const asset::MapAsset& map) {
 
     // Outline quads, per layer and per feature so any feature can be drawn alone: 4 vertices
     // (both ends of the segment, the corner is gl_VertexID % 4) and 6 indices per segment,
-    // written in place (a vector insert per vertex cost ~75 ms on the national map).
+    // written in place (a vector insert per vertex cost ~75 ms on the national map). A layer's
+    // segments are stored in two blocks: first, feature by feature, those no earlier feature of
+    // the layer has; then, feature by feature, the repeats of a border an earlier neighbour
+    // already has (core/shared_edges). The layer's outline pass draws the first block only, each
+    // edge once; one feature alone (a selection) draws its part of both.
+    std::vector<uint8_t> repeated[kLayerCount];
     size_t segments = 0;
-    for (int l = 0; l < kLayerCount; ++l)
-        for (const auto& f : *layers[l])
-            for (uint32_t r = f.first_ring; r < f.first_ring + f.ring_count; ++r) segments += map.rings[r].vertex_count;
+    for (int l = 0; l < kLayerCount; ++l) {
+        repeated[l] = shared_edges::repeated(map, *layers[l]);
+        segments += repeated[l].size();
+    }
     std::vector<float> quads(segments * 16);
     std::vector<uint32_t> quad_idx(segments * 6);
-    float* q = quads.data();
-    uint32_t* qi = quad_idx.data();
     uint32_t segment = 0;
+    auto write_segment = [&](uint32_t at, const float* a, const float* b) {
+        float* q = &quads[size_t(at) * 16];
+        for (int k = 0; k < 4; ++k, q += 4) {
+            q[0] = a[0];
+            q[1] = a[1];
+            q[2] = b[0];
+            q[3] = b[1];
+        }
+        const uint32_t base = at * 4;
+        const uint32_t corners[6] = {base, base + 1, base + 2, base + 2, base + 1, base + 3};
+        std::memcpy(&quad_idx[size_t(at) * 6], corners, sizeof corners);
+    };
     for (Layer layer : {Layer::context, Layer::communes, Layer::districts, Layer::province}) {
+        const std::vector<uint8_t>& rep = repeated[int(layer)];
+        size_t repeats = 0;
+        for (uint8_t r : rep) repeats += r;
+        uint32_t first_block = segment, second_block = segment + uint32_t(rep.size() - repeats);
         std::vector<Range>& ranges = level.segments[int(layer)];
+        std::vector<Range>& repeat_ranges = level.repeat_segments[int(layer)];
+        size_t walk = 0;
         for (const auto& f : *layers[int(layer)]) {
-            Range fr{segment, 0};
+            Range own{first_block, 0}, again{second_block, 0};
             for (uint32_t r = f.first_ring; r < f.first_ring + f.ring_count; ++r) {
                 const asset::Ring& ring = map.rings[r];
-                for (uint32_t i = 0; i < ring.vertex_count; ++i, ++segment) {
+                for (uint32_t i = 0; i < ring.vertex_count; ++i, ++walk) {
                     const float* a = &map.xy[2 * (ring.first_vertex + i)];
                     const float* b = &map.xy[2 * (ring.first_vertex + (i + 1) % ring.vertex_count)];
-                    for (int k = 0; k < 4; ++k, q += 4) {
-                        q[0] = a[0];
-                        q[1] = a[1];
-                        q[2] = b[0];
-                        q[3] = b[1];
-                    }
-                    const uint32_t base = segment * 4;
-                    const uint32_t corners[6] = {base, base + 1, base + 2, base + 2, base + 1, base + 3};
-                    std::memcpy(qi, corners, sizeof corners);
-                    qi += 6;
+                    write_segment(rep[walk] ? second_block++ : first_block++, a, b);
                 }
             }
-            fr.count = segment - fr.first;
-            ranges.push_back(fr);
+            own.count = first_block - own.first;
+            again.count = second_block - again.first;
+            ranges.push_back(own);
+            repeat_ranges.push_back(again);
         }
+        segment = second_block;
     }
     glBindVertexArray(level.line_vao);
     glBindBuffer(GL_ARRAY_BUFFER, level.quad_buffer);
@@ -436,11 +453,15 @@ void MapRenderer::draw_segments(const std::vector<Range>& runs, float width_css,
 }
 
 void MapRenderer::draw_feature_outline(Layer layer, int feature, float width_css, Rgba colour, const Frame& f) {
-    const std::vector<Range>& ranges = current_->segments[int(layer)];
-    if (feature < 0 || size_t(feature) >= ranges.size() || ranges[size_t(feature)].count == 0) return;
+    const std::vector<Range>& own = current_->segments[int(layer)];
+    const std::vector<Range>& again = current_->repeat_segments[int(layer)];
+    if (feature < 0 || size_t(feature) >= own.size() || size_t(feature) >= again.size()) return;
     const std::vector<geo::Box>& boxes = boxes_[int(layer)];
     if (size_t(feature) < boxes.size() && !boxes[size_t(feature)].intersects(view_)) return;
-    runs_.assign(1, ranges[size_t(feature)]);
+    // Its whole outline: the edges it has alone or first, and those an earlier neighbour has.
+    runs_.clear();
+    for (const Range& r : {own[size_t(feature)], again[size_t(feature)]})
+        if (r.count > 0) runs_.push_back(r);
     draw_segments(runs_, width_css, colour, f);
 }
 

@@ -20,6 +20,7 @@
 #include <set>
 
 #include "core/asset.hpp"
+#include "core/shared_edges.hpp"
 #include "pipeline.hpp"
 
 using namespace ntm;
@@ -515,4 +516,39 @@ TEST_CASE("National file: all 11,163 communes of 63 provinces", "[pipeline][real
     double total = 0;
     for (const Feature& p : decoded->province) total += p.area_ha;
     CHECK(total == Approx(33.1e6).epsilon(0.02));
+}
+
+TEST_CASE("Sóc Trăng: drawn once per edge, the communes' outlines still cover every edge of every commune",
+          "[pipeline][real]") {
+    // What the renderer draws for the commune layer (shared_edges.hpp): the segments not
+    // flagged as repeats. On the asset as the viewer decodes it.
+    pipeline::Options o = soc_trang_options();
+    o.output_path = kOut + "/soc-trang-edges.ntm";
+    REQUIRE(pipeline::run(o).ok());
+    const std::vector<uint8_t> bytes = read_bytes(o.output_path);
+    auto decoded = asset::decode(bytes.data(), bytes.size());
+    REQUIRE(decoded.ok());
+    const MapAsset& m = *decoded;
+    const std::vector<uint8_t> rep = shared_edges::repeated(m, m.communes);
+    using Point = std::pair<float, float>;
+    std::map<std::pair<Point, Point>, int> drawn;  // edge (smaller end first) -> times drawn
+    std::set<std::pair<Point, Point>> all;
+    size_t s = 0, repeats = 0;
+    for (const Feature& f : m.communes)
+        for (uint32_t r = f.first_ring; r < f.first_ring + f.ring_count; ++r)
+            for (uint32_t i = 0; i < m.rings[r].vertex_count; ++i, ++s) {
+                const uint32_t a = m.rings[r].first_vertex + i, b = m.rings[r].first_vertex + (i + 1) % m.rings[r].vertex_count;
+                Point pa{m.xy[2 * a], m.xy[2 * a + 1]}, pb{m.xy[2 * b], m.xy[2 * b + 1]};
+                if (pb < pa) std::swap(pa, pb);
+                all.insert({pa, pb});
+                if (rep[s]) ++repeats;
+                else ++drawn[{pa, pb}];
+            }
+    REQUIRE(s == rep.size());
+    CHECK(drawn.size() == all.size());  // every edge is drawn...
+    for (const auto& [edge, times] : drawn) CHECK(times == 1);  // ...once
+    // A quarter of the segments are the second walk of a border two communes share (687 of
+    // 2,602); the rest is the coast, the province border and river banks.
+    CHECK(repeats > s / 5);
+    CHECK(repeats < s / 2);
 }
