@@ -74,9 +74,9 @@ void grow_glyphs(ImFont* font, unsigned char* alpha8, int tex_w, int tex_h, int 
         const int y0 = int(std::lround(g.V0 * tex_h)), y1 = int(std::lround(g.V1 * tex_h));
         if (x0 - radius < 0 || y0 - radius < 0 || x1 + radius > tex_w || y1 + radius > tex_h || x1 <= x0 || y1 <= y0)
             continue;
-        // The glyph's own texels in a copy with `radius` zero texels around them (so that no
-        // read below needs a bounds check: this runs in the first frame, for ~500 glyphs), then
-        // every texel of the grown box from that copy.
+        // The glyph's own texels in a copy with 2 * radius zero texels around them (the grown
+        // box and the reach of its reads, so that no read needs a bounds check: this runs in the
+        // first frame, for ~500 glyphs), then every texel of the grown box from that copy.
         const int w = x1 - x0, h = y1 - y0;
         const int pw = w + 4 * radius, ph = h + 4 * radius;  // the grown box plus `radius` of zeros
         src.assign(size_t(pw) * size_t(ph), 0);

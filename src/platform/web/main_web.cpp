@@ -96,7 +96,8 @@ void wake() { g->redraw_frames = std::max(g->redraw_frames, 3); }
 // alpha: ImGui's shader samples it as (1, 1, 1, a), exactly as the RGBA32 texture its backend
 // would make, from half the bytes. With the atlas no taller than its glyphs (ui::build_fonts),
 // 512 x 551 at a pixel ratio of 1, the texture is 0.55 MB instead of 2 MB, and the Sóc Trăng
-// first complete frame came ~45 ms sooner (paired cold runs, medians of 24: 337 -> 291 ms).
+// first complete frame came 15-45 ms sooner (two batches of paired cold runs, medians of 24 and
+// 16: 337 -> 291 ms, 339 -> 320 ms).
 void upload_font_atlas() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();  // the backend's texture, made in main() or after a restore
     if (g->font_texture) glDeleteTextures(1, &g->font_texture);
