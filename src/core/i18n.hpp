@@ -51,7 +51,8 @@ Lang language();
 // One X(name) per string. Order is free; ids are the names as strings (key_id).
 #define NTM_I18N_KEYS(X)                                                                                    \
     /* strings_vi.hpp: header, panel, about box */                                                          \
-    X(app_title) X(app_subtitle) X(province) X(provinces_of_country) X(legend_no_plan) X(districts) X(communes_of) X(commune_count) X(unit_type)      \
+    X(app_title) X(app_subtitle) X(province) X(provinces_of_country) X(legend_no_plan) X(districts)        \
+    X(communes_of) X(commune_count) X(unit_type)                                                            \
     X(district) X(area) X(area_unit) X(population2009) X(persons) X(no_data) X(back_to_province)            \
     X(clear_selection) X(zoom_to_district) X(about) X(about_title) X(close) X(hint) X(about_body)           \
     X(about_source) X(about_approx) X(about_plan) X(errors_title)                                           \
