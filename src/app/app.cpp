@@ -844,6 +844,19 @@ void place_labels(App& app) {
     labels::place(lc.candidates, 3, lc.shown, right, bottom, &lc.work);
 }
 
+}  // namespace
+
+ui::HaloText halo_text(const App& app) {
+    ui::HaloText t;
+    // The fonts draw_labels gives each kind of label.
+    for (const asset::Feature& f : app.map.districts) t.bold.push_back(f.name);
+    for (const auto* layer : {&app.map.communes, &app.map.context})
+        for (const asset::Feature& f : *layer) t.regular.push_back(f.name);
+    return t;
+}
+
+namespace {
+
 void draw_labels(App& app) {
     place_labels(app);
     const LabelCache& lc = app.labels;

@@ -164,6 +164,9 @@ struct App {
 // Loading. On failure the message is added to app.errors and the previous map (if any) stays.
 // `file_name` names the asset in messages and in failed_files.
 bool load_asset(App& app, const uint8_t* bytes, size_t size, std::string_view file_name = {});
+// The names the map's labels draw, for cutting the label halos to their glyphs (ui::build_fonts).
+// Views into app.map: valid until the next load_asset.
+ui::HaloText halo_text(const App& app);
 // A message for the user; `file_name` ties it to a data file (see error_files).
 void add_error(App& app, std::string message_vi, std::string_view file_name = {});
 // A data file could not be fetched (missing, connection lost, cut short): the message is shown

@@ -8,8 +8,21 @@
 
 namespace ntm::ui {
 
+namespace {
+
+// Glyph ranges holding the characters of `texts` (UTF-8), a space and "?".
+void ranges_of(const std::vector<std::string_view>& texts, ImVector<ImWchar>& out) {
+    ImFontGlyphRangesBuilder b;
+    b.AddText(" ?");
+    for (const std::string_view t : texts) b.AddText(t.data(), t.data() + t.size());
+    out.clear();
+    b.BuildRanges(&out);
+}
+
+}  // namespace
+
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
-                 float pixel_ratio, float ui_scale) {
+                 float pixel_ratio, float ui_scale, const HaloText* halo_text) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // The atlas only as tall as its glyphs (WebGL2 takes any texture size): ImGui would round
@@ -44,13 +57,21 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
     io.Fonts->TexGlyphPadding = 2 * fonts.halo_px + 1;
     ImFontConfig halo_cfg = cfg;
     halo_cfg.OversampleH = 1;
-    auto add_halo = [&](const std::vector<uint8_t>& ttf, float css_size) -> ImFont* {
+    // The atlas reads the ranges when it is built, and again if it is rebuilt without new fonts.
+    static ImVector<ImWchar> halo_ranges, halo_bold_ranges;
+    fonts.halos_cut = halo_text != nullptr;
+    if (halo_text) {
+        ranges_of(halo_text->regular, halo_ranges);
+        ranges_of(halo_text->bold, halo_bold_ranges);
+    }
+    auto add_halo = [&](const std::vector<uint8_t>& ttf, float css_size, const ImVector<ImWchar>& cut) -> ImFont* {
         if (ttf.empty()) return nullptr;
         return io.Fonts->AddFontFromMemoryTTF(const_cast<uint8_t*>(ttf.data()), int(ttf.size()),
-                                              css_size * ui_scale * pixel_ratio, &halo_cfg, ranges.Data);
+                                              css_size * ui_scale * pixel_ratio, &halo_cfg,
+                                              halo_text ? cut.Data : ranges.Data);
     };
-    fonts.label_halo = add_halo(regular_ttf, 13);
-    fonts.label_bold_halo = add_halo(bold, 14);
+    fonts.label_halo = add_halo(regular_ttf, 13, halo_ranges);
+    fonts.label_bold_halo = add_halo(bold, 14, halo_bold_ranges);
     if (!fonts.body || !fonts.heading || !fonts.label || !fonts.label_bold || !fonts.label_halo ||
         !fonts.label_bold_halo || !io.Fonts->Build())
         return false;
@@ -67,7 +88,7 @@ bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const st
 
 void grow_glyphs(ImFont* font, unsigned char* alpha8, int tex_w, int tex_h, int radius) {
     if (!font || !alpha8 || radius <= 0) return;
-    std::vector<unsigned char> src;
+    std::vector<unsigned char> src;  // grown to the largest glyph's box once, then reused
     for (ImFontGlyph& g : font->Glyphs) {
         if (!g.Visible) continue;
         const int x0 = int(std::lround(g.U0 * tex_w)), x1 = int(std::lround(g.U1 * tex_w));
@@ -79,7 +100,11 @@ void grow_glyphs(ImFont* font, unsigned char* alpha8, int tex_w, int tex_h, int 
         // first frame, for ~500 glyphs), then every texel of the grown box from that copy.
         const int w = x1 - x0, h = y1 - y0;
         const int pw = w + 4 * radius, ph = h + 4 * radius;  // the grown box plus `radius` of zeros
-        src.assign(size_t(pw) * size_t(ph), 0);
+        // memset, not assign(n, 0): this runs before the first frame, when the browser still
+        // runs the baseline compile of this code, where assign's byte loop took ~9 ms in all.
+        const size_t n = size_t(pw) * size_t(ph);
+        if (src.size() < n) src.resize(n);
+        std::memset(src.data(), 0, n);
         for (int y = 0; y < h; ++y)
             std::memcpy(&src[size_t(y + 2 * radius) * pw + size_t(2 * radius)], &alpha8[size_t(y0 + y) * tex_w + x0],
                         size_t(w));

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 struct ImFont;
@@ -28,15 +29,28 @@ struct Fonts {
     ImFont* label_halo = nullptr;
     ImFont* label_bold_halo = nullptr;
     int halo_px = 1;
+    bool halos_cut = false;        // the halos hold only the glyphs of a HaloText (see build_fonts)
     float built_scale = 0;         // the pixel ratio the atlas was built for
+};
+
+// The text a map draws with halos: its labels (views into strings the caller keeps alive until
+// build_fonts returns). A halo is only ever drawn under a map label, so its font needs no other
+// glyph: Sóc Trăng's commune names need 81 of the 305 glyphs a label font carries, its district
+// names 46, and the halos were a third of the glyphs rasterised (and all those grown) on the way
+// to the first frame: cut, the atlas is 512 x 475 instead of 512 x 551 at a pixel ratio of 1.
+struct HaloText {
+    std::vector<std::string_view> regular;  // drawn with label_halo (communes, context provinces)
+    std::vector<std::string_view> bold;     // drawn with label_bold_halo (districts)
 };
 
 // Builds the atlas from TTF bytes (kept alive by the caller), the label halos included. Returns
 // false if ImGui rejects a font.
 // The viewer's Noto Sans files carry "≈ ≤ ≥ −" from Noto Sans Math (scripts/setup.sh).
 // `ui_scale` enlarges every size (presentation mode on a projector uses ~1.35).
+// With `halo_text`, the halos carry the characters of that text only (plus space and "?",
+// ImGui's fallback) and Fonts::halos_cut is set; without it, every glyph the label fonts have.
 bool build_fonts(Fonts& fonts, const std::vector<uint8_t>& regular_ttf, const std::vector<uint8_t>& bold_ttf,
-                 float pixel_ratio, float ui_scale = 1.0f);
+                 float pixel_ratio, float ui_scale = 1.0f, const HaloText* halo_text = nullptr);
 void apply_style(float ui_scale = 1.0f);
 
 // Grows every visible glyph of `font` by `radius` texels in the atlas's alpha pixels (a texel

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <imgui.h>
@@ -58,7 +59,7 @@ struct Headless {
     std::vector<uint8_t> regular, bold;  // the atlas reads the bytes: they must outlive it
     ui::Fonts fonts;
 
-    Headless() {
+    explicit Headless(const ui::HaloText* halo_text = nullptr) {
         ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -67,7 +68,7 @@ struct Headless {
         regular = read_bytes(NTM_FONT_REGULAR);
         bold = read_bytes(NTM_FONT_BOLD);
         REQUIRE_FALSE(regular.empty());
-        REQUIRE(ui::build_fonts(fonts, regular, bold, 1.0f));
+        REQUIRE(ui::build_fonts(fonts, regular, bold, 1.0f, 1.0f, halo_text));
         ui::apply_style();
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -572,4 +573,59 @@ TEST_CASE("the viewer's label fonts get halos as wide as their glyphs plus a pix
             CHECK(h->Y1 == Approx(t->Y1 + 1).margin(0.51));
         }
     }
+}
+
+TEST_CASE("with the map's names, the halos hold exactly the glyphs those names need", "[ui][theme]") {
+    // The viewer's case: Sóc Trăng's communes under label_halo, its districts under the bold one.
+    std::vector<std::string> communes, districts;
+    for (const plan::GazetteerUnit& u : real_gazetteer().units) {
+        if (u.commune.empty())
+            districts.push_back(u.district);
+        else
+            communes.push_back(u.commune);
+    }
+    ui::HaloText text;
+    text.regular.assign(communes.begin(), communes.end());
+    text.bold.assign(districts.begin(), districts.end());
+    Headless full;
+    const int full_halo_glyphs = full.fonts.label_halo->Glyphs.Size;
+    CHECK_FALSE(full.fonts.halos_cut);
+    Headless ui(&text);
+    CHECK(ui.fonts.halos_cut);
+    auto codepoints = [](const std::vector<std::string>& names) {
+        std::set<ImWchar> out;
+        for (const std::string& n : names)
+            for (const char* p = n.c_str(); *p;) {
+                unsigned int c = 0;
+                p += ImTextCharFromUtf8(&c, p, nullptr);
+                out.insert(ImWchar(c));
+            }
+        return out;
+    };
+    for (const auto& [names, text_font, halo_font] :
+         {std::tuple{&communes, ui.fonts.label, ui.fonts.label_halo},
+          std::tuple{&districts, ui.fonts.label_bold, ui.fonts.label_bold_halo}}) {
+        const std::set<ImWchar> need = codepoints(*names);
+        for (const ImWchar c : need) {
+            INFO("U+" << std::hex << int(c));
+            const ImFontGlyph* t = text_font->FindGlyphNoFallback(c);
+            const ImFontGlyph* h = halo_font->FindGlyphNoFallback(c);
+            REQUIRE(t != nullptr);
+            REQUIRE(h != nullptr);  // a label never shows a fallback "?" in its halo
+            CHECK(h->AdvanceX == Approx(t->AdvanceX));
+            if (!t->Visible) continue;  // the space
+            CHECK(h->X0 <= t->X0 - 0.5f);
+            CHECK(h->X1 >= t->X1 + 0.5f);
+        }
+        // Nothing else but the space, "?" (ImGui's fallback glyph) and the tab ImGui makes from
+        // the space.
+        for (const ImFontGlyph& g : halo_font->Glyphs) {
+            INFO("U+" << std::hex << int(g.Codepoint));
+            CHECK((need.count(ImWchar(g.Codepoint)) == 1 || g.Codepoint == ' ' || g.Codepoint == '?' ||
+                   g.Codepoint == '\t'));
+        }
+    }
+    // The point of the cut: far fewer glyphs to rasterise and grow before the first frame.
+    CHECK(ui.fonts.label_halo->Glyphs.Size * 2 < full_halo_glyphs);
+    CHECK(ui.fonts.label_halo->Glyphs.Size > 40);  // but a real alphabet's worth
 }
