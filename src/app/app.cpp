@@ -966,7 +966,7 @@ void build_ui(App& app, double now_ms) {
     }
 }
 
-void draw_map(App& app, int framebuffer_w, int framebuffer_h) {
+render::Frame map_frame(App& app, int framebuffer_w, int framebuffer_h) {
     render::Frame f;
     f.camera = &app.cam;
     f.pixel_ratio = app.pixel_ratio;
@@ -1003,6 +1003,10 @@ void draw_map(App& app, int framebuffer_w, int framebuffer_h) {
         app.opaque_interior_px = pixel_rects::intersection(r, {0, 0, framebuffer_w, framebuffer_h});
     }
     f.covered = app.opaque_interior_px;
+    return f;
+}
+
+void draw_map(App& app, const render::Frame& f) {
     app.renderer.draw(f);
     ++app.frames_drawn;
     if (app.has_map) ++app.frames_since_load;

@@ -232,7 +232,11 @@ bool over_ui(const App& app, double x, double y);
 
 // One frame: UI (between ImGui::NewFrame and ImGui::Render) and the map draw.
 void build_ui(App& app, double now_ms);
-void draw_map(App& app, int framebuffer_w, int framebuffer_h);
+// The map's part of the frame (after build_ui: it reads the panel's place), then its drawing.
+// A frame whose render::frame_signature and ImGui draw data equal the last drawn one's, with no
+// colour change between (colours_dirty before build_ui), would draw the same pixels.
+render::Frame map_frame(App& app, int framebuffer_w, int framebuffer_h);
+void draw_map(App& app, const render::Frame& frame);
 bool is_animating(const App& app);
 // True when time alone should change the picture (a flight, the tour's idle return).
 bool needs_frame(const App& app, double now_ms);

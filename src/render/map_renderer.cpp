@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <utility>
 
+#include "core/fnv_hash.hpp"
 #include "core/shared_edges.hpp"
 #include "render/shader.hpp"
 
@@ -415,6 +417,34 @@ void MapRenderer::commit_colours() {
 }
 
 // [SECTION] Draw
+
+uint64_t frame_signature(const Frame& f) {
+    FnvHash h;
+    if (f.camera) {
+        const camera::Camera& c = *f.camera;
+        for (const double v : {c.center.x, c.center.y, c.zoom, c.canvas_w, c.canvas_h, c.viewport.x, c.viewport.y,
+                               c.viewport.w, c.viewport.h})
+            h.add_real(v);
+    }
+    h.add_real(f.pixel_ratio);
+    h.add(uint64_t(uint32_t(f.framebuffer_w)) << 32 | uint32_t(f.framebuffer_h));
+    h.add_words(&f.background, sizeof f.background);
+    for (const int v : {f.hovered_commune, f.selected_commune, f.selected_district, f.covered.x0, f.covered.y0,
+                        f.covered.x1, f.covered.y1})
+        h.add(uint64_t(int64_t(v)));
+    h.add_real(f.outline_scale);
+    const std::pair<const OutlineHighlight*, int> lists[] = {{f.district_highlights, f.district_highlight_count},
+                                                             {f.commune_highlights, f.commune_highlight_count}};
+    for (const auto& [list, count] : lists) {
+        h.add(uint64_t(std::max(0, count)));
+        for (int i = 0; list && i < count; ++i) {
+            h.add(uint64_t(int64_t(list[i].feature)));
+            h.add_real(list[i].width_css);
+            h.add_words(&list[i].colour, sizeof list[i].colour);
+        }
+    }
+    return h.h;
+}
 
 void MapRenderer::visible_runs(const std::vector<Range>& ranges, const std::vector<geo::Box>& boxes,
                                std::vector<Range>& runs, Layer layer, int hatched) {

@@ -80,6 +80,12 @@ struct Frame {
     pixel_rects::Rect covered;
 };
 
+// A fingerprint of everything in `f` that decides what MapRenderer::draw() puts on screen (the
+// camera, sizes, hover, selection, highlights, the covered panel), for the viewer to tell a
+// frame that would repeat the last one drawn. The map's colours and geometry are not in it:
+// the caller redraws after changing those (set_fill/commit_colours, upload).
+uint64_t frame_signature(const Frame& f);
+
 class MapRenderer {
 public:
     MapRenderer() = default;

@@ -282,3 +282,54 @@ test('while the map moves, the side panel is copied from its cache, unchanged, a
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
+
+test('a frame that would repeat the last one drawn is not drawn again, and the canvas still follows the pointer', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  const box = await page.locator('#canvas').boundingBox();
+  const stats = () => page.evaluate(() => window.ntmMap.stats());
+  const s0 = await stats();
+  const inner = s0.panelInterior;
+  // A digest of the map's pixels beside the panel (the panel's antialiased rim may come from
+  // its cache once it has stayed the same, a few pixels blended differently).
+  const digest = () => page.evaluate((width) => {
+    const c = document.getElementById('canvas');
+    const copy = document.createElement('canvas');
+    copy.width = c.width; copy.height = c.height;
+    const g = copy.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, width, copy.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i += 4) h = (Math.imul(h, 31) + (d[i] << 16 | d[i + 1] << 8 | d[i + 2])) | 0;
+    return h;
+  }, inner[0] - 16);
+  const quiet = await digest();
+  // The panel's title: input wakes the viewer, which builds its settling frames, but nothing
+  // there reacts to the pointer, so none of them is drawn.
+  const title = { x: box.x + (inner[0] + inner[2]) / 2, y: box.y + inner[1] + 14 };
+  await page.mouse.move(title.x, title.y);
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  const s1 = await stats();
+  assert.ok(s1.framesRepeated > s0.framesRepeated, `frames built again: ${s0.framesRepeated} → ${s1.framesRepeated}`);
+  assert.equal(s1.framesDrawn, s0.framesDrawn, 'no frame drawn for a pointer over nothing');
+  assert.equal(await digest(), quiet);
+
+  // Over a commune: the hover outline and tooltip are drawn, once, not once per settling frame.
+  const target = (await page.evaluate(() => window.ntmMap.units())).find((u) => u.commune === 'Xã Thạnh Thới An');
+  const p = await page.evaluate(([lon, lat]) => window.ntmMap.project(lon, lat), [target.lon, target.lat]);
+  await page.mouse.move(box.x + p.x, box.y + p.y);
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  const s2 = await stats();
+  assert.equal((await page.evaluate(() => window.ntmMap.state())).hovered.commune, 'Xã Thạnh Thới An');
+  assert.ok(s2.framesDrawn > s1.framesDrawn, 'the hover is drawn');
+  assert.ok(s2.framesRepeated > s1.framesRepeated, 'its settling frames are not');
+  assert.notEqual(await digest(), quiet, 'the canvas shows the hover');
+
+  // Back over the panel: the hover is gone from the canvas, pixel for pixel as before.
+  await page.mouse.move(title.x, title.y);
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  assert.equal((await page.evaluate(() => window.ntmMap.state())).hovered, null);
+  assert.equal(await digest(), quiet, 'the map is the quiet map again, pixel for pixel');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});

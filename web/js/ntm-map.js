@@ -541,7 +541,8 @@
     // to the viewer (state().errors then says whether they loaded).
     retry: () => retry(),
     // Diagnostics for long sessions: {mallocInUseBytes, mallocArenaBytes, wasmMemoryBytes,
-    // glObjects, framesDrawn, contextLost, contextRestores, failedFiles, retryButton}.
+    // glObjects, framesDrawn, framesRepeated (built but not drawn: the same as the last drawn),
+    // contextLost, contextRestores, failedFiles, retryButton}.
     stats() {
       if (!running) return null;
       const s = json(call('ntm_stats', 'string', [], []));

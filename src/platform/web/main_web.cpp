@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "core/fnv_hash.hpp"
 #include "core/i18n.hpp"
 #include "platform/web/ui_overlay.hpp"
 
@@ -53,6 +54,13 @@ struct Platform {
     int gl_restores = 0;               // contexts restored so far (diagnostics)
     ntm::web::UiOverlay overlay;       // ImGui's windows, cached while they do not change
     GLuint font_texture = 0;           // the atlas as upload_font_atlas() made it (0: ImGui's own)
+    // The fingerprint of the last frame drawn (map inputs + ImGui draw data). The frames that
+    // follow any input (redraw_frames) mostly repeat the one before: those are built but not
+    // drawn, and the canvas keeps showing the same pixels. In software WebGL a drawn frame is
+    // tens of milliseconds of the CPU the page shares with the browser.
+    uint64_t drawn_signature = 0;
+    bool must_draw = true;             // the canvas or what the signature leaves out changed
+    uint64_t frames_repeated = 0;      // built but not drawn (window.ntmMap.stats())
 };
 Platform* g = nullptr;
 
@@ -141,6 +149,7 @@ void rebuild_fonts_if_pending() {
         ntm::app::add_error(app, ntm::i18n::tr(ntm::i18n::Key::error_font));
     upload_font_atlas();
     g->overlay.invalidate();
+    g->must_draw = true;  // the atlas keeps its texture name: the draw data may look the same
     app.labels = ntm::app::LabelCache{};  // text sizes change with the atlas
     wake();
 }
@@ -180,8 +189,19 @@ void draw_frame() {
         g->pending_buttons.erase(g->pending_buttons.begin());
         wake();
     }
+    const bool colours_change = app.colours_dirty;  // recoloured in build_ui, not in the signature
     build_frame();
-    ntm::app::draw_map(app, g->fb_w, g->fb_h);
+    const ntm::render::Frame map = ntm::app::map_frame(app, g->fb_w, g->fb_h);
+    ntm::FnvHash signature;
+    signature.add(ntm::render::frame_signature(map));
+    signature.add(ntm::web::draw_data_fingerprint(*ImGui::GetDrawData()));
+    if (!g->must_draw && !colours_change && signature.h == g->drawn_signature) {
+        ++g->frames_repeated;
+        return;
+    }
+    g->must_draw = false;
+    g->drawn_signature = signature.h;
+    ntm::app::draw_map(app, map);
     g->overlay.draw(ImGui::GetDrawData(), g->fb_w, g->fb_h, app.opaque_interior_px, !app.exporting);
 }
 
@@ -200,6 +220,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     if (g->app.fonts.body) upload_font_atlas();
     g->overlay.forget_gl_objects();
     ntm::app::restore_gl(g->app);
+    g->must_draw = true;
     g->gl_lost = false;
     ++g->gl_restores;
     js_gl_lost(0);
@@ -278,6 +299,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void ntm_resize(double css_w, double css_h, double pixel_ratio, int fb_w, int fb_h) {
     g->fb_w = std::max(1, fb_w);
     g->fb_h = std::max(1, fb_h);
+    g->must_draw = true;  // a canvas given a size has lost its pixels
     const bool ratio_changed = pixel_ratio != g->app.pixel_ratio;
     ntm::app::set_canvas(g->app, css_w, css_h, pixel_ratio);
     if (ratio_changed && !g->font_regular.empty()) g->fonts_pending = true;  // re-rasterise text
@@ -301,8 +323,10 @@ EMSCRIPTEN_KEEPALIVE int ntm_render_export(double scale, int fb_w, int fb_h) {
     app.exporting = true;
     g->fonts_pending = !g->font_regular.empty();
     rebuild_fonts_if_pending();
+    g->must_draw = true;
     for (int i = 0; i < 3; ++i) draw_frame();  // ImGui settles its layout over two frames
     app.exporting = false;
+    g->must_draw = true;  // the canvas holds the export until the page restores its size
     return 1;
 }
 
@@ -318,6 +342,7 @@ EMSCRIPTEN_KEEPALIVE int ntm_load_asset(const uint8_t* bytes, int len, const cha
     const bool ok = ntm::app::load_asset(g->app, bytes, size_t(std::max(0, len)), file_name ? file_name : "");
     if (!ok) js_on_error(g->app.errors.back().c_str());
     if (ok && g->app.fonts.halos_cut) g->fonts_pending = true;  // halos cut for another map's names
+    g->must_draw = true;
     wake();
     return ok ? 1 : 0;
 }
@@ -366,6 +391,7 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
     char buf[1024];
     std::snprintf(buf, sizeof buf,
                   "{\"mallocInUseBytes\":%zu,\"mallocArenaBytes\":%zu,\"glObjects\":%d,\"framesDrawn\":%llu,"
+                  "\"framesRepeated\":%llu,"
                   "\"panelFramesFromCache\":%u,\"panelInterior\":[%d,%d,%d,%d],"
                   "\"contextLost\":%s,\"contextRestores\":%d,"
                   // What the plan, status and tour loaders kept (the valid part of a damaged file),
@@ -375,7 +401,7 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
                   "\"status\":{\"units\":%zu},\"tour\":{\"steps\":%zu},\"asset\":{\"communes\":%zu}},"
                   "\"retryButton\":",
                   size_t(mi.uordblks), size_t(mi.arena), js_gl_object_count(), (unsigned long long)app.frames_drawn,
-                  unsigned(g->overlay.frames_from_cache()), app.opaque_interior_px.x0, app.opaque_interior_px.y0,
+                  (unsigned long long)g->frames_repeated, unsigned(g->overlay.frames_from_cache()), app.opaque_interior_px.x0, app.opaque_interior_px.y0,
                   app.opaque_interior_px.x1, app.opaque_interior_px.y1,
                   g->gl_lost ? "true" : "false", g->gl_restores, p.document.number.empty() ? 0 : 1,
                   p.transcription_notes.size(), p.commune_targets.size(), p.district_targets.size(), p.models.size(),

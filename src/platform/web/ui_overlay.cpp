@@ -6,26 +6,23 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/fnv_hash.hpp"
+
 namespace ntm::web {
 
 namespace {
 
-// 64-bit FNV-1a over 32-bit words: the windows' vertices are ~400 KB at most; this reads them
-// in a fraction of a millisecond, far below what drawing them costs in SwiftShader.
-struct Hash {
-    uint64_t h = 1469598103934665603ull;
-    void add_words(const void* p, size_t bytes) {
-        const unsigned char* b = static_cast<const unsigned char*>(p);
-        size_t i = 0;
-        for (; i + 4 <= bytes; i += 4) {
-            uint32_t w;
-            std::memcpy(&w, b + i, 4);
-            h = (h ^ w) * 1099511628211ull;
-        }
-        for (; i < bytes; ++i) h = (h ^ b[i]) * 1099511628211ull;
+void add_list(FnvHash& hash, const ImDrawList& list) {
+    hash.add_words(list.VtxBuffer.Data, size_t(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+    hash.add_words(list.IdxBuffer.Data, size_t(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+        hash.add_words(&cmd.ClipRect, sizeof cmd.ClipRect);
+        hash.add(uint64_t(reinterpret_cast<uintptr_t>(cmd.TextureId)));
+        hash.add(uint64_t(cmd.VtxOffset) << 32 | cmd.IdxOffset);
+        hash.add(cmd.ElemCount);
+        hash.add(uint64_t(reinterpret_cast<uintptr_t>(cmd.UserCallback)));
     }
-    void add(uint64_t v) { add_words(&v, sizeof v); }
-};
+}
 
 void reset(ImDrawData& out, const ImDrawData& like) {
     out.Valid = like.Valid;
@@ -67,6 +64,18 @@ render::PixelRect drawn_box(const ImDrawList& list, const ImDrawData& data, int 
 
 }  // namespace
 
+uint64_t draw_data_fingerprint(const ImDrawData& data) {
+    FnvHash hash;
+    hash.add_words(&data.DisplayPos, sizeof data.DisplayPos);
+    hash.add_words(&data.DisplaySize, sizeof data.DisplaySize);
+    hash.add_words(&data.FramebufferScale, sizeof data.FramebufferScale);
+    for (const ImDrawList* list : data.CmdLists) {
+        hash.add(uint64_t(list->CmdBuffer.Size));  // where one list ends and the next begins
+        add_list(hash, *list);
+    }
+    return hash.h;
+}
+
 void UiOverlay::draw(ImDrawData* data, int fb_w, int fb_h, const render::PixelRect& opaque, bool may_cache) {
     if (!data) return;
     ImDrawList* const background = ImGui::GetBackgroundDrawList();
@@ -75,7 +84,7 @@ void UiOverlay::draw(ImDrawData* data, int fb_w, int fb_h, const render::PixelRe
     reset(windows_, *data);
     reset(above_, *data);
     boxes_.clear();
-    Hash hash;
+    FnvHash hash;
     hash.add(uint64_t(fb_w) << 32 | uint32_t(fb_h));
     bool cacheable = may_cache && !cache_failed_;
     for (ImDrawList* list : data->CmdLists) {
@@ -88,15 +97,9 @@ void UiOverlay::draw(ImDrawData* data, int fb_w, int fb_h, const render::PixelRe
             continue;
         }
         add(windows_, list);
-        hash.add_words(list->VtxBuffer.Data, size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-        hash.add_words(list->IdxBuffer.Data, size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            hash.add_words(&cmd.ClipRect, sizeof cmd.ClipRect);
-            hash.add(uint64_t(reinterpret_cast<uintptr_t>(cmd.TextureId)));
-            hash.add(uint64_t(cmd.VtxOffset) << 32 | cmd.IdxOffset);
-            hash.add(cmd.ElemCount);
+        add_list(hash, *list);
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
             cacheable = cacheable && cmd.UserCallback == nullptr;  // a callback could draw anything
-        }
         boxes_.push_back(drawn_box(*list, *data, fb_w, fb_h));
     }
     cacheable = cacheable && windows_.CmdListsCount > 0;

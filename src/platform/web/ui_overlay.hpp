@@ -21,6 +21,12 @@
 
 namespace ntm::web {
 
+// A fingerprint of everything `data` draws: every list's vertices, indices and commands (clip
+// rectangles, textures, ranges), the display size and scale. Equal fingerprints, equal pixels,
+// as long as the textures named keep their contents (the font atlas is remade under the same
+// name: the caller treats that as a change).
+uint64_t draw_data_fingerprint(const ImDrawData& data);
+
 class UiOverlay {
 public:
     // Draws `data` over what the canvas holds. `opaque` is where a window is known to be opaque
