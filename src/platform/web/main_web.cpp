@@ -401,8 +401,9 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
                   "\"status\":{\"units\":%zu},\"tour\":{\"steps\":%zu},\"asset\":{\"communes\":%zu}},"
                   "\"retryButton\":",
                   size_t(mi.uordblks), size_t(mi.arena), js_gl_object_count(), (unsigned long long)app.frames_drawn,
-                  (unsigned long long)g->frames_repeated, unsigned(g->overlay.frames_from_cache()), app.opaque_interior_px.x0, app.opaque_interior_px.y0,
-                  app.opaque_interior_px.x1, app.opaque_interior_px.y1,
+                  (unsigned long long)g->frames_repeated, unsigned(g->overlay.frames_from_cache()),
+                  app.opaque_interior_px.x0, app.opaque_interior_px.y0, app.opaque_interior_px.x1,
+                  app.opaque_interior_px.y1,
                   g->gl_lost ? "true" : "false", g->gl_restores, p.document.number.empty() ? 0 : 1,
                   p.transcription_notes.size(), p.commune_targets.size(), p.district_targets.size(), p.models.size(),
                   p.funding.sources.size(), p.calendar.size(), p.tasks.size(), app.status.units.size(),
