@@ -297,9 +297,10 @@ const char* reply(std::string s) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void ntm_resize(double css_w, double css_h, double pixel_ratio, int fb_w, int fb_h) {
+    // A canvas given a new size has lost its pixels (the page only sets a size that differs).
+    if (std::max(1, fb_w) != g->fb_w || std::max(1, fb_h) != g->fb_h) g->must_draw = true;
     g->fb_w = std::max(1, fb_w);
     g->fb_h = std::max(1, fb_h);
-    g->must_draw = true;  // a canvas given a size has lost its pixels
     const bool ratio_changed = pixel_ratio != g->app.pixel_ratio;
     ntm::app::set_canvas(g->app, css_w, css_h, pixel_ratio);
     if (ratio_changed && !g->font_regular.empty()) g->fonts_pending = true;  // re-rasterise text
