@@ -1,6 +1,7 @@
 // fnv_hash.hpp — 64-bit FNV-1a over 32-bit words: a quick fingerprint of what a frame would draw
 // (ImGui's vertices, the map's inputs), to tell a frame that would repeat the last one drawn.
-// Not for anything adversarial: a collision only costs a skipped redraw of identical inputs.
+// Not for anything adversarial: a collision (different inputs, equal hashes) would skip one
+// redraw of a changed frame until the next change.
 //
 //   ntm::FnvHash h;
 //   h.add_words(vertices, bytes);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
 
-// Issue 5's target is 250 KiB. Today's page is ~302 KiB (the wasm alone is ~237 KiB gzip: Dear
+// Issue 5's target is 250 KiB. Today's page is ~302.8 KiB (the wasm alone is ~238 KiB gzip: Dear
 // ImGui, nlohmann-json and the UI), so the test guards today's size against growth at 303 KiB
 // until the target is met; issue 5 stays open for the remaining ~52 KiB. Raised once, from 320
 // to 330, for issue 6 (the loaders' checks, WebGL context restore, the retry path: ~13 KiB of
@@ -17,7 +17,9 @@ import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
 // (-3.6), 324 → 303 KiB; to 302 after the math symbols were merged into the two Noto Sans
 // files and the Latin-1 symbols no text uses were cut (-3.7; the label halo fonts cost +0.6),
 // 305 → 301 KiB; raised to 303 for the national map's outlines drawn once per edge and the
-// font atlas's own two-byte upload (+0.6 KiB of viewer.wasm, gzip; 301.5 → 302.1 KiB). Lower this
+// font atlas's own two-byte upload (+0.6 KiB of viewer.wasm, gzip; 301.5 → 302.1 KiB); kept at
+// 303 when the halo cut, the repeated-frame fingerprint and the deferred ImGui program check
+// (+1.0 KiB) were paid for by bulk memory and three terser passes (-0.35), 302.8 KiB. Lower this
 // number, and set it to TARGET_KIB once the page fits.
 const TARGET_KIB = 250;
 const BUDGET_KIB = 303;
