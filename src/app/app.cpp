@@ -1003,6 +1003,7 @@ render::Frame map_frame(App& app, int framebuffer_w, int framebuffer_h) {
         app.opaque_interior_px = pixel_rects::intersection(r, {0, 0, framebuffer_w, framebuffer_h});
     }
     f.covered = app.opaque_interior_px;
+    f.may_use_tiles = !app.exporting;
     return f;
 }
 

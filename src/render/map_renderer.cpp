@@ -51,9 +51,10 @@ constexpr const char* kHatchFs = R"(#version 300 es
 precision mediump float;
 flat in vec4 v_colour;
 uniform float u_hatch_px;
+uniform float u_hatch_phase;  // where the pattern stands at the framebuffer's corner (tiles)
 out vec4 o_colour;
 void main() {
-    float d = mod(gl_FragCoord.x + gl_FragCoord.y, u_hatch_px);
+    float d = mod(gl_FragCoord.x + gl_FragCoord.y + u_hatch_phase, u_hatch_px);
     float stripe = step(d, u_hatch_px * 0.2);
     o_colour = vec4(mix(v_colour.rgb, vec3(0.55, 0.55, 0.60), stripe), 1.0);
 }
@@ -136,6 +137,12 @@ constexpr double kLevelGridPx = 2;
 constexpr double kCommuneOutlineMinPx = 12;
 // Culling draws a little off-screen geometry rather than split a run for a small gap.
 constexpr uint32_t kRunGap = 512;
+// A view that keeps moving is drawn from tiles when its geometry is at least this many indices,
+// about a 60 Hz frame of SwiftShader's work (the whole country at zoom 6 draws ~543,000: 36 ms).
+constexpr size_t kTiledFromIndices = 120000;
+// Tiles drawn in one frame beyond those the view cannot do without, in indices: about half a
+// frame, so that a moving view keeps its frame rate while new tiles come in.
+constexpr size_t kTileIndexBudget = 50000;
 }  // namespace
 
 MapRenderer::~MapRenderer() {
@@ -166,6 +173,9 @@ void MapRenderer::forget_gl_objects() {
     colour_texture_ = 0;
     levels_.clear();
     current_ = nullptr;
+    tiles_.forget_gl_objects();
+    camera_known_ = false;
+    sharp_pending_ = false;
 }
 
 void MapRenderer::start_programs() {
@@ -191,6 +201,7 @@ bool MapRenderer::finish_programs(std::string* error_en) {
         p.u_colours = glGetUniformLocation(p.id, "u_colours");
         p.u_texw = glGetUniformLocation(p.id, "u_texw");
         p.u_hatch = glGetUniformLocation(p.id, "u_hatch_px");
+        p.u_hatch_phase = glGetUniformLocation(p.id, "u_hatch_phase");
     }
     line_program_ = finish_program(line_program_, error_en);
     if (!line_program_) return false;
@@ -218,6 +229,8 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     release_levels();
     source_ = &map;
     origin_ = map.origin;
+    tiles_.invalidate();
+    camera_known_ = false;
 
     // Slots: communes, districts, province, context, in that order.
     const std::vector<asset::Feature>* layers[kLayerCount] = {&map.communes, &map.districts, &map.province,
@@ -414,6 +427,7 @@ void MapRenderer::commit_colours() {
     if (!ready_) return;
     glBindTexture(GL_TEXTURE_2D, colour_texture_);
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, colour_tex_w_, colour_tex_h_, GL_RGBA, GL_UNSIGNED_BYTE, colours_.data());
+    ++colours_generation_;
 }
 
 // [SECTION] Draw
@@ -495,31 +509,42 @@ void MapRenderer::draw_feature_outline(Layer layer, int feature, float width_css
     draw_segments(runs_, width_css, colour, f);
 }
 
-void MapRenderer::draw_fills(const Level& lv, bool hatched) {
+size_t MapRenderer::draw_fills(const Level& lv, bool hatched) {
     // Context then communes, contiguous in the index buffer: usually one draw for both.
     runs_.clear();
     run_closed_ = false;
     visible_runs(lv.fills[int(Layer::context)], boxes_[int(Layer::context)], runs_, Layer::context, hatched);
     visible_runs(lv.fills[int(Layer::communes)], boxes_[int(Layer::communes)], runs_, Layer::communes, hatched);
+    size_t indices = 0;
     for (const Range& r : runs_) {
         glDrawElements(GL_TRIANGLES, GLsizei(r.count), GL_UNSIGNED_INT, reinterpret_cast<const void*>(uintptr_t(r.first) * 4));
         ++draw_calls_;
+        indices += r.count;
     }
+    return indices;
 }
 
-void MapRenderer::draw_outlines(const Level& lv, const Frame& f) {
-    const camera::Camera& cam = *f.camera;
+bool MapRenderer::commune_outlines_at(double zoom) const {
+    return median_commune_m_ / camera::metres_per_px(zoom) >= kCommuneOutlineMinPx;
+}
+
+size_t MapRenderer::draw_layer_outlines(const Level& lv, const Frame& f) {
+    size_t indices = 0;
     auto layer_outline = [&](Layer layer, float width_css, Rgba colour) {
         runs_.clear();
         run_closed_ = false;
         visible_runs(lv.segments[int(layer)], boxes_[int(layer)], runs_, layer, -1);
+        for (const Range& r : runs_) indices += size_t(r.count) * 6;
         draw_segments(runs_, width_css, colour, f);
     };
     layer_outline(Layer::context, 0.8f, {150, 150, 140, 255});
-    if (median_commune_m_ / camera::metres_per_px(cam.zoom) >= kCommuneOutlineMinPx)
-        layer_outline(Layer::communes, 0.8f, {255, 255, 255, 230});
+    if (commune_outlines_at(f.camera->zoom)) layer_outline(Layer::communes, 0.8f, {255, 255, 255, 230});
     layer_outline(Layer::districts, 2.0f, {70, 70, 80, 255});
     layer_outline(Layer::province, 3.0f, {30, 30, 40, 255});
+    return indices;
+}
+
+void MapRenderer::draw_feature_outlines(const Frame& f) {
     for (int i = 0; i < f.district_highlight_count; ++i) {
         const OutlineHighlight& h = f.district_highlights[i];
         draw_feature_outline(Layer::districts, h.feature, h.width_css + 3.0f, {255, 255, 255, 255}, f);
@@ -538,22 +563,66 @@ void MapRenderer::draw_outlines(const Level& lv, const Frame& f) {
     draw_feature_outline(Layer::communes, f.selected_commune, 3.0f, {200, 20, 60, 255}, f);
 }
 
+size_t MapRenderer::level_for(double device_zoom) const {
+    // The level whose grid is at most a device pixel at this zoom.
+    for (size_t i = 0; i + 1 < levels_.size(); ++i)
+        if (device_zoom < levels_[i].below_zoom) return i;
+    return levels_.size() - 1;
+}
+
 void MapRenderer::draw(const Frame& f) {
     draw_calls_ = 0;
     glViewport(0, 0, f.framebuffer_w, f.framebuffer_h);
     glDisable(GL_SCISSOR_TEST);
     glClearColor(f.background.r / 255.f, f.background.g / 255.f, f.background.b / 255.f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
+    sharp_pending_ = false;
     if (!ready_ || !f.camera || levels_.empty()) return;
     const camera::Camera& cam = *f.camera;
-    // The level whose grid is at most a device pixel at this zoom.
-    const double zoom = cam.zoom + std::log2(std::max(1.0, f.pixel_ratio));
-    level_ = int(levels_.size()) - 1;
-    for (size_t i = 0; i + 1 < levels_.size(); ++i)
-        if (zoom < levels_[i].below_zoom) {
-            level_ = int(i);
-            break;
-        }
+    // Moving: the camera differs from the last frame's. Tiles are for a camera that keeps moving
+    // (two frames in a row), so a single jump (a search result, a click on a district) is drawn
+    // sharp at once rather than as tiles and then sharp again.
+    const bool moved = !camera_known_ || cam.center.x != last_camera_.center.x ||
+                       cam.center.y != last_camera_.center.y || cam.zoom != last_camera_.zoom ||
+                       cam.canvas_w != last_camera_.canvas_w || cam.canvas_h != last_camera_.canvas_h;
+    const bool keeps_moving = moved && moved_before_;
+    moved_before_ = moved;
+    last_camera_ = cam;
+    camera_known_ = true;
+    bool tiled = false;
+    if (f.may_use_tiles && !tiles_refused_ && tile_mode_ != TileMode::never &&
+        (tile_mode_ == TileMode::always || (keeps_moving && heavy(f))))
+        tiled = draw_tiled(f);
+    if (tiled) {
+        ++frames_tiled_;
+        sharp_pending_ = tile_mode_ != TileMode::always;
+        return;
+    }
+    draw_scene(f, Pass::all, 0);
+}
+
+bool MapRenderer::heavy(const Frame& f) {
+    const camera::Camera& cam = *f.camera;
+    const Level& lv = levels_[level_for(cam.zoom + std::log2(std::max(1.0, f.pixel_ratio)))];
+    if (!lv.built) return true;  // only the coarsest level is built at first: tiles need not wait
+    view_ = camera::visible_world(cam);
+    size_t indices = 0;
+    auto count = [&](const std::vector<Range>& ranges, Layer layer, size_t per) {
+        const std::vector<geo::Box>& boxes = boxes_[int(layer)];
+        for (size_t i = 0; i < ranges.size() && i < boxes.size(); ++i)
+            if (ranges[i].count && boxes[i].intersects(view_)) indices += ranges[i].count * per;
+    };
+    count(lv.fills[int(Layer::context)], Layer::context, 1);
+    count(lv.fills[int(Layer::communes)], Layer::communes, 1);
+    count(lv.segments[int(Layer::context)], Layer::context, 6);
+    if (commune_outlines_at(cam.zoom)) count(lv.segments[int(Layer::communes)], Layer::communes, 6);
+    count(lv.segments[int(Layer::districts)], Layer::districts, 6);
+    return indices >= kTiledFromIndices;
+}
+
+size_t MapRenderer::draw_scene(const Frame& f, Pass pass, float hatch_phase) {
+    const camera::Camera& cam = *f.camera;
+    level_ = int(level_for(cam.zoom + std::log2(std::max(1.0, f.pixel_ratio))));
     build_level(size_t(level_));  // at once if not built yet: this frame needs it
     current_ = &levels_[size_t(level_)];
     const Level& lv = *current_;
@@ -580,22 +649,28 @@ void MapRenderer::draw(const Frame& f) {
     clip_transform(cam, origin_, scale, offset);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    // Fills are opaque (alpha only flags hatching): no blending, which SwiftShader pays per pixel.
-    glDisable(GL_BLEND);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, colour_texture_);
-    glBindVertexArray(lv.fill_vao);
-    for (int hatched = 0; hatched < 2; ++hatched) {
-        const FillProgram& p = fill_programs_[hatched];
-        glUseProgram(p.id);
-        glUniform2f(p.u_scale, scale[0], scale[1]);
-        glUniform2f(p.u_offset, offset[0], offset[1]);
-        glUniform1i(p.u_texw, colour_tex_w_);
-        glUniform1i(p.u_colours, 0);
-        if (hatched) glUniform1f(p.u_hatch, float(9.0 * f.pixel_ratio * f.outline_scale));
-        for (const pixel_rects::Rect& r : regions_) {
-            cull_to(r);
-            draw_fills(lv, hatched == 1);
+    size_t indices = 0;
+    if (pass != Pass::features) {
+        // Fills are opaque (alpha only flags hatching): no blending, which SwiftShader pays per pixel.
+        glDisable(GL_BLEND);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, colour_texture_);
+        glBindVertexArray(lv.fill_vao);
+        for (int hatched = 0; hatched < 2; ++hatched) {
+            const FillProgram& p = fill_programs_[hatched];
+            glUseProgram(p.id);
+            glUniform2f(p.u_scale, scale[0], scale[1]);
+            glUniform2f(p.u_offset, offset[0], offset[1]);
+            glUniform1i(p.u_texw, colour_tex_w_);
+            glUniform1i(p.u_colours, 0);
+            if (hatched) {
+                glUniform1f(p.u_hatch, float(9.0 * f.pixel_ratio * f.outline_scale));
+                glUniform1f(p.u_hatch_phase, hatch_phase);
+            }
+            for (const pixel_rects::Rect& r : regions_) {
+                cull_to(r);
+                indices += draw_fills(lv, hatched == 1);
+            }
         }
     }
 
@@ -608,10 +683,141 @@ void MapRenderer::draw(const Frame& f) {
     glBindVertexArray(lv.line_vao);
     for (const pixel_rects::Rect& r : regions_) {
         cull_to(r);
-        draw_outlines(lv, f);
+        if (pass != Pass::features) indices += draw_layer_outlines(lv, f);
+        if (pass != Pass::map) draw_feature_outlines(f);
     }
     glBindVertexArray(0);
     glDisable(GL_SCISSOR_TEST);
+    return indices;
+}
+
+// [SECTION] Tiles
+
+size_t MapRenderer::draw_tile(const tile_grid::Key& k, const Frame& f) {
+    TileCache::Tile* t = tiles_.start_tile(k, tile_frame_);
+    if (!t) return 0;
+    // The tile's own camera: its box fills a kTilePx framebuffer at the tile's device zoom.
+    const double ratio = std::max(1.0, f.pixel_ratio);
+    camera::Camera cam;
+    cam.zoom = k.z - std::log2(ratio);
+    cam.canvas_w = cam.canvas_h = TileCache::kTilePx / ratio;
+    cam.viewport = {0, 0, cam.canvas_w, cam.canvas_h};
+    cam.center = tile_grid::box_of(k, TileCache::kTilePx).center();
+    Frame tf;
+    tf.camera = &cam;
+    tf.pixel_ratio = ratio;
+    tf.framebuffer_w = tf.framebuffer_h = TileCache::kTilePx;
+    tf.background = f.background;
+    tf.outline_scale = f.outline_scale;
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(f.background.r / 255.f, f.background.g / 255.f, f.background.b / 255.f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    clip_transform(cam, origin_, t->scale, t->offset);
+    const size_t indices =
+        draw_scene(tf, Pass::map, tile_grid::pattern_phase(k, TileCache::kTilePx, 9.0 * ratio * f.outline_scale));
+    tiles_.finish_tile(t);
+    ++tiles_drawn_;
+    return indices + 1;  // an empty tile (sea) still costs a clear
+}
+
+bool MapRenderer::draw_tiled(const Frame& f) {
+    std::string error;
+    if (!tiles_.ready(&error)) {
+        tiles_refused_ = true;
+        return false;
+    }
+    const camera::Camera& cam = *f.camera;
+    const double ratio = std::max(1.0, f.pixel_ratio);
+    // Tiles hold fills and layer outlines drawn with these: any change makes them stale.
+    FnvHash content;
+    content.add_real(ratio);
+    content.add_real(f.outline_scale);
+    content.add_words(&f.background, sizeof f.background);
+    content.add(colours_generation_);
+    content.add(uint64_t(uintptr_t(source_)));
+    if (content.h != tile_content_) {
+        tiles_.invalidate();
+        tile_content_ = content.h;
+    }
+
+    // The tiles under the framebuffer minus the covered panel.
+    const int z = tile_grid::zoom_for(cam.zoom + std::log2(ratio));
+    const pixel_rects::Rect whole{0, 0, f.framebuffer_w, f.framebuffer_h};
+    // Not regions_: draw_tile() -> draw_scene() reuses that for the tile.
+    screen_regions_.clear();
+    pixel_rects::subtract(whole, f.covered, screen_regions_);
+    const double px = f.framebuffer_w / std::max(1.0, cam.canvas_w);
+    need_.clear();
+    for (const pixel_rects::Rect& r : screen_regions_) {
+        geo::Box b;
+        b.extend(camera::screen_to_world(cam, {r.x0 / px, r.y0 / px}));
+        b.extend(camera::screen_to_world(cam, {r.x1 / px, r.y1 / px}));
+        tile_grid::covering(b, z, TileCache::kTilePx, need_);
+    }
+    tile_grid::remove_repeats(need_);
+    // A view needing more than half the pool (a huge screen) would evict its own tiles.
+    if (need_.size() > size_t(TileCache::kCapacity / 2)) return false;
+    tile_grid::sort_by_distance(need_, cam.center, TileCache::kTilePx);
+    ++tile_frame_;
+
+    // Missing tiles: those with nothing cached to stand in for them (the tile a level up, or all
+    // four a level down) are drawn now whatever they cost; the others while the frame's budget
+    // lasts, nearest the centre first, and the rest stand in scaled until a later frame.
+    missing_.clear();
+    for (const tile_grid::Key& k : need_)
+        if (!tiles_.find(k, tile_frame_)) missing_.push_back(k);
+    auto stand_in = [&](const tile_grid::Key& k) {
+        if (tiles_.find(tile_grid::parent(k), tile_frame_)) return true;
+        for (const tile_grid::Key& c : tile_grid::children(k))
+            if (!tiles_.find(c, tile_frame_)) return false;
+        return true;
+    };
+    size_t spent = 0;
+    for (const tile_grid::Key& k : missing_)
+        if (!stand_in(k)) spent += draw_tile(k, f);
+    for (const tile_grid::Key& k : missing_)
+        if (spent < kTileIndexBudget && !tiles_.find(k, tile_frame_)) spent += draw_tile(k, f);
+
+    // Composite: stand-ins first, then the view's own tiles over them.
+    glViewport(0, 0, f.framebuffer_w, f.framebuffer_h);
+    glDisable(GL_BLEND);
+    float scale[2], offset[2];
+    clip_transform(cam, origin_, scale, offset);
+    tiles_.begin_composite(scale, offset);
+    const bool scissored = !(screen_regions_.size() == 1 && screen_regions_[0] == whole);
+    if (scissored) glEnable(GL_SCISSOR_TEST);
+    fallbacks_.clear();
+    for (const tile_grid::Key& k : need_) {
+        if (tiles_.find(k, tile_frame_)) continue;
+        fallbacks_.push_back(tile_grid::parent(k));
+        for (const tile_grid::Key& c : tile_grid::children(k)) fallbacks_.push_back(c);
+    }
+    tile_grid::remove_repeats(fallbacks_);
+    auto composite = [&](const tile_grid::Key& k) {
+        const TileCache::Tile* t = tiles_.find(k, tile_frame_);
+        if (!t) return;
+        const geo::Box b = tile_grid::box_of(k, TileCache::kTilePx);
+        const float box[4] = {float(b.min_x - origin_.x), float(b.min_y - origin_.y), float(b.max_x - origin_.x),
+                              float(b.max_y - origin_.y)};
+        // Only into the regions the tile reaches (most tiles reach one of the four).
+        const geo::ScreenPx p0 = camera::world_to_screen(cam, {b.min_x, b.max_y});
+        const geo::ScreenPx p1 = camera::world_to_screen(cam, {b.max_x, b.min_y});
+        const pixel_rects::Rect on_screen{int(std::floor(p0.x * px)), int(std::floor(p0.y * px)),
+                                          int(std::ceil(p1.x * px)), int(std::ceil(p1.y * px))};
+        for (const pixel_rects::Rect& r : screen_regions_) {
+            if (!pixel_rects::overlap(r, on_screen)) continue;
+            if (scissored) glScissor(r.x0, f.framebuffer_h - r.y1, r.x1 - r.x0, r.y1 - r.y0);
+            tiles_.composite(*t, box);
+            ++draw_calls_;
+        }
+    };
+    for (const tile_grid::Key& k : fallbacks_) composite(k);
+    for (const tile_grid::Key& k : need_) composite(k);
+    glDisable(GL_SCISSOR_TEST);
+
+    // Hover, selection and highlights: a few features, drawn from geometry over the tiles.
+    draw_scene(f, Pass::features, 0);
+    return true;
 }
 
 }  // namespace ntm::render

@@ -44,6 +44,8 @@
 #include "core/asset.hpp"
 #include "core/camera.hpp"
 #include "core/pixel_rects.hpp"
+#include "core/tile_grid.hpp"
+#include "render/tile_cache.hpp"
 
 namespace ntm::render {
 
@@ -78,6 +80,15 @@ struct Frame {
     // skips them. Software WebGL pays for every pixel drawn, and the side panel is a third of
     // the canvas. Empty: the whole framebuffer is drawn.
     pixel_rects::Rect covered;
+    // False for frames that must be drawn from the geometry whatever the camera does (exports).
+    bool may_use_tiles = true;
+};
+
+// When the map is drawn from raster tiles (render/tile_cache.hpp) instead of its geometry.
+enum class TileMode {
+    automatic,  // while the camera keeps moving over a view too heavy to draw at the frame rate
+    always,     // every frame, moving or not (tests compare it with the geometry)
+    never,
 };
 
 // A fingerprint of everything in `f` that decides what MapRenderer::draw() puts on screen (the
@@ -120,6 +131,12 @@ public:
     void commit_colours();
     void draw(const Frame& frame);
     uint32_t draw_calls_last_frame() const { return draw_calls_; }
+    // True after a frame drawn from tiles: the next frame, if the camera has stopped, draws the
+    // map sharp from its geometry, so the viewer must draw it even if nothing else changed.
+    bool wants_sharp_frame() const { return sharp_pending_; }
+    void set_tile_mode(TileMode m) { tile_mode_ = m; }
+    uint64_t frames_tiled() const { return frames_tiled_; }
+    uint64_t tiles_drawn() const { return tiles_drawn_; }
     int level_last_frame() const { return level_; }  // 0 = coarsest; levels_count() - 1 = full
     int levels_count() const { return int(levels_.size()); }
 
@@ -149,15 +166,31 @@ private:
     void draw_segments(const std::vector<Range>& runs, float width_css, Rgba colour, const Frame& f);
     void draw_feature_outline(Layer layer, int feature, float width_css, Rgba colour, const Frame& f);
     // Fills and outlines of the features meeting view_, with the programs' uniforms already set.
-    void draw_fills(const Level& lv, bool hatched);
-    void draw_outlines(const Level& lv, const Frame& f);
-
+    // draw_fills returns the indices it drew.
+    size_t draw_fills(const Level& lv, bool hatched);
+    size_t draw_layer_outlines(const Level& lv, const Frame& f);
+    bool commune_outlines_at(double zoom) const;
+    void draw_feature_outlines(const Frame& f);
+    // What draw_scene draws: the map itself (fills, layer outlines: what tiles hold), the
+    // outlines of single features over it (hover, selection, highlights), or both.
+    enum class Pass { map, features, all };
+    // Draws `pass` of the frame into the bound framebuffer (already cleared), culled to the
+    // framebuffer minus Frame::covered; `hatch_phase` shifts the "no data" stripes (tiles).
+    // Returns the indices drawn (fills and outlines), the measure of a frame's cost.
+    size_t draw_scene(const Frame& f, Pass pass, float hatch_phase);
+    size_t level_for(double device_zoom) const;
+    // Whether drawing `f` from geometry would take longer than a frame: the indices its view
+    // would draw, counted from the feature boxes (no GL).
+    bool heavy(const Frame& f);
+    // Draws `f` from tiles; false (nothing drawn) when tiles cannot serve it.
+    bool draw_tiled(const Frame& f);
+    size_t draw_tile(const tile_grid::Key& k, const Frame& f);
     bool ready_ = false;
     bool programs_started_ = false;
     const asset::MapAsset* source_ = nullptr;  // the asset given to upload(), for build_level
     struct FillProgram {
         uint32_t id = 0;
-        int u_hatch = -1, u_scale = -1, u_offset = -1, u_colours = -1, u_texw = -1;
+        int u_hatch = -1, u_hatch_phase = -1, u_scale = -1, u_offset = -1, u_colours = -1, u_texw = -1;
     };
     FillProgram fill_programs_[2];  // plain, hatched
     uint32_t line_program_ = 0;
@@ -177,6 +210,20 @@ private:
     geo::World origin_;
     uint32_t draw_calls_ = 0;
     int level_ = 0;
+    // Tiles (see tile_cache.hpp)
+    TileCache tiles_;
+    TileMode tile_mode_ = TileMode::automatic;
+    bool tiles_refused_ = false;          // this GL cannot draw into textures: never tiles
+    bool camera_known_ = false;           // last_camera_ holds the previous frame's camera
+    camera::Camera last_camera_;
+    bool moved_before_ = false;           // the previous frame's camera differed from the one before
+    bool sharp_pending_ = false;
+    uint64_t tile_frame_ = 0;             // frame number for the tiles' least-recently-used order
+    uint64_t colours_generation_ = 0;     // commit_colours() count: tiles hold the colours they saw
+    uint64_t tile_content_ = 0;           // fingerprint of what the valid tiles were drawn with
+    uint64_t frames_tiled_ = 0, tiles_drawn_ = 0;
+    std::vector<tile_grid::Key> need_, missing_, fallbacks_;  // per-frame scratch
+    std::vector<pixel_rects::Rect> screen_regions_;          // draw_tiled: regions_ of the screen
     // Uniform locations
     int line_u_scale_ = -1, line_u_offset_ = -1, line_u_fb_ = -1, line_u_width_ = -1, line_u_colour_ = -1;
 };

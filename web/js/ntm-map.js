@@ -542,12 +542,18 @@
     retry: () => retry(),
     // Diagnostics for long sessions: {mallocInUseBytes, mallocArenaBytes, wasmMemoryBytes,
     // glObjects, framesDrawn, framesRepeated (built but not drawn: the same as the last drawn),
+    // framesTiled (drawn from raster tiles while a heavy view moved), tilesDrawn,
     // contextLost, contextRestores, failedFiles, retryButton}.
     stats() {
       if (!running) return null;
       const s = json(call('ntm_stats', 'string', [], []));
       s.wasmMemoryBytes = Module.HEAPU8.length;
       return s;
+    },
+    // How the map is drawn while it moves: 'auto' (raster tiles while a view too heavy for the
+    // frame rate keeps moving, then sharp from the geometry), 'always' or 'never'.
+    setTileMode(mode) {
+      call('ntm_set_tile_mode', null, ['number'], [mode === 'always' ? 1 : mode === 'never' ? 2 : 0]);
     },
     pick: (lon, lat) => json(call('ntm_pick', 'string', ['number', 'number'], [lon, lat])),
     project: (lon, lat) => json(call('ntm_project', 'string', ['number', 'number'], [lon, lat])),

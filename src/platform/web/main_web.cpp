@@ -195,7 +195,8 @@ void draw_frame() {
     ntm::FnvHash signature;
     signature.add(ntm::render::frame_signature(map));
     signature.add(ntm::web::draw_data_fingerprint(*ImGui::GetDrawData()));
-    if (!g->must_draw && !colours_change && signature.h == g->drawn_signature) {
+    // After a frame drawn from tiles the same view is drawn again, sharp, from the geometry.
+    if (!g->must_draw && !colours_change && !app.renderer.wants_sharp_frame() && signature.h == g->drawn_signature) {
         ++g->frames_repeated;
         return;
     }
@@ -234,7 +235,7 @@ void frame() {
     rebuild_fonts_if_pending();  // as soon as the fonts are here, even if the map is not yet
     if (!g->map_handed_over) return;
     const bool busy = app.view_changed || app.colours_dirty || ntm::app::needs_frame(app, emscripten_get_now()) ||
-                      !g->ready_sent;
+                      app.renderer.wants_sharp_frame() || !g->ready_sent;
     if (!busy && g->redraw_frames <= 0) {
         // Nothing changed: leave the GPU idle, or build one more of the national map's levels of
         // detail (the first frame only waited for the one it drew), so zooming later does not.
@@ -392,7 +393,7 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
     char buf[1024];
     std::snprintf(buf, sizeof buf,
                   "{\"mallocInUseBytes\":%zu,\"mallocArenaBytes\":%zu,\"glObjects\":%d,\"framesDrawn\":%llu,"
-                  "\"framesRepeated\":%llu,"
+                  "\"framesRepeated\":%llu,\"framesTiled\":%llu,\"tilesDrawn\":%llu,"
                   "\"panelFramesFromCache\":%u,\"panelInterior\":[%d,%d,%d,%d],"
                   "\"contextLost\":%s,\"contextRestores\":%d,"
                   // What the plan, status and tour loaders kept (the valid part of a damaged file),
@@ -402,7 +403,8 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
                   "\"status\":{\"units\":%zu},\"tour\":{\"steps\":%zu},\"asset\":{\"communes\":%zu}},"
                   "\"retryButton\":",
                   size_t(mi.uordblks), size_t(mi.arena), js_gl_object_count(), (unsigned long long)app.frames_drawn,
-                  (unsigned long long)g->frames_repeated, unsigned(g->overlay.frames_from_cache()),
+                  (unsigned long long)g->frames_repeated,
+                  (unsigned long long)app.renderer.frames_tiled(), (unsigned long long)app.renderer.tiles_drawn(), unsigned(g->overlay.frames_from_cache()),
                   app.opaque_interior_px.x0, app.opaque_interior_px.y0, app.opaque_interior_px.x1,
                   app.opaque_interior_px.y1,
                   g->gl_lost ? "true" : "false", g->gl_restores, p.document.number.empty() ? 0 : 1,
@@ -585,6 +587,15 @@ EMSCRIPTEN_KEEPALIVE void ntm_fly_to(double lon, double lat, double zoom, double
     wake();
 }
 
+// 0: tiles while a heavy view keeps moving (the default), 1: every frame from tiles, 2: never
+// (window.ntmMap.setTileMode, for tests and the benchmark's comparisons).
+EMSCRIPTEN_KEEPALIVE void ntm_set_tile_mode(int mode) {
+    using ntm::render::TileMode;
+    g->app.renderer.set_tile_mode(mode == 1 ? TileMode::always : mode == 2 ? TileMode::never : TileMode::automatic);
+    g->must_draw = true;
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void ntm_set_view(double lon, double lat, double zoom) {
     ntm::app::set_view(g->app, {lon, lat}, zoom);
     wake();
@@ -595,7 +606,8 @@ EMSCRIPTEN_KEEPALIVE void ntm_set_view(double lon, double lat, double zoom) {
 EMSCRIPTEN_KEEPALIVE int ntm_idle() {
     const ntm::app::App& app = g->app;
     return (!g->gl_lost && !ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent &&
-            g->redraw_frames <= 0 && !g->fonts_pending && g->pending_buttons.empty() && !app.renderer.levels_pending())
+            g->redraw_frames <= 0 && !g->fonts_pending && g->pending_buttons.empty() && !app.renderer.levels_pending() &&
+            !app.renderer.wants_sharp_frame())
                ? 1
                : 0;
 }

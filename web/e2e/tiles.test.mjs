@@ -1,0 +1,117 @@
+// The map drawn from raster tiles while a heavy view moves (src/render/tile_cache.hpp): the tiles
+// show the same map as the geometry, without seams, gaps or shifts; a moving national view is
+// drawn from them; and once the camera stops, the view is drawn sharp again, pixel for pixel
+// what the geometry gives.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, stop, openPage, waitReady, screenshot } from './harness.mjs';
+
+let ctx;
+before(async () => { ctx = await start(); });
+after(async () => { await stop(ctx); });
+
+// The canvas's pixels left of the side panel (RGB, row by row), read in the page.
+function mapPixels(page, width) {
+  return page.evaluate((w) => {
+    const c = document.getElementById('canvas');
+    const copy = document.createElement('canvas');
+    copy.width = c.width; copy.height = c.height;
+    const g = copy.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, w, copy.height).data;
+    const out = [];
+    for (let i = 0; i < d.length; i += 4) out.push(d[i], d[i + 1], d[i + 2]);
+    return out;
+  }, width);
+}
+
+// Per 32×32 block of pixels, the share that differ by more than `tolerance` in some channel;
+// the worst block and the whole picture's share.
+function compare(a, b, width, tolerance) {
+  const height = a.length / 3 / width;
+  const blocks = new Map();
+  let differing = 0;
+  for (let y = 0; y < height; ++y)
+    for (let x = 0; x < width; ++x) {
+      const i = 3 * (y * width + x);
+      const off = Math.abs(a[i] - b[i]) > tolerance || Math.abs(a[i + 1] - b[i + 1]) > tolerance ||
+        Math.abs(a[i + 2] - b[i + 2]) > tolerance;
+      const k = `${x >> 5},${y >> 5}`;
+      const e = blocks.get(k) || { n: 0, off: 0 };
+      e.n += 1; e.off += off ? 1 : 0;
+      blocks.set(k, e);
+      differing += off ? 1 : 0;
+    }
+  let worst = 0;
+  for (const e of blocks.values()) if (e.n >= 256) worst = Math.max(worst, e.off / e.n);
+  return { share: differing / (width * height), worst };
+}
+
+test('drawn from tiles, Sóc Trăng is the map its geometry draws: no gap, seam or shift', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  const s0 = await page.evaluate(() => window.ntmMap.stats());
+  const width = s0.panelInterior[0] - 16;
+  const sharp = await mapPixels(page, width);
+
+  await page.evaluate(() => { window.ntmMap.setTileMode('always'); return window.ntmMap.whenIdle(); });
+  const s1 = await page.evaluate(() => window.ntmMap.stats());
+  assert.ok(s1.framesTiled > s0.framesTiled, 'a frame was drawn from tiles');
+  assert.ok(s1.tilesDrawn >= 6, `tiles drawn: ${s1.tilesDrawn}`);
+  await screenshot(page, 'tiles-soc-trang.png');
+  const tiled = await mapPixels(page, width);
+  // The tiles are drawn a whole zoom level away from the view's (10.5 → 11) and scaled, so
+  // lines come out thinner and edges resampled; a missing, shifted or misplaced tile changes
+  // whole blocks of fills.
+  const c = compare(sharp, tiled, width, 48);
+  assert.ok(c.share < 0.02, `${(c.share * 100).toFixed(2)} % of the map's pixels differ`);
+  assert.ok(c.worst < 0.3, `a 32-pixel block differs in ${(c.worst * 100).toFixed(0)} % of its pixels`);
+
+  // Back to the default: the next frame is drawn from the geometry, as before.
+  await page.evaluate(() => { window.ntmMap.setTileMode('auto'); return window.ntmMap.whenIdle(); });
+  const again = await mapPixels(page, width);
+  assert.equal(compare(sharp, again, width, 0).share, 0, 'the sharp map again, pixel for pixel');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
+
+test('a moving national view is drawn from tiles, and sharp from its geometry once it stops', { timeout: 300_000 }, async () => {
+  const page = await openPage(ctx, { query: 'data=vietnam' });
+  await waitReady(page);
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  const end = { lon: 105.85, lat: 21.03, zoom: 8.4 };  // Hà Nội and the Red River delta
+  const s0 = await page.evaluate(() => window.ntmMap.stats());
+  const width = s0.panelInterior[0] - 16;
+  // The reference: the end view drawn from the geometry only.
+  await page.evaluate((v) => { window.ntmMap.setTileMode('never'); window.ntmMap.setView(v.lon, v.lat, v.zoom); return window.ntmMap.whenIdle(); }, end);
+  const reference = await mapPixels(page, width);
+  await page.evaluate(() => { window.ntmMap.setTileMode('auto'); window.ntmMap.setView(106.2, 20.6, 7.6); return window.ntmMap.whenIdle(); });
+  const s1 = await page.evaluate(() => window.ntmMap.stats());
+
+  // One setView per animation frame for 40 frames, gliding to the end view, as a drag or a
+  // flight does.
+  await page.evaluate((v) => new Promise((resolve) => {
+    let k = 0;
+    const step = () => {
+      const u = ++k / 40;
+      window.ntmMap.setView(106.2 + (v.lon - 106.2) * u, 20.6 + (v.lat - 20.6) * u, 7.6 + (v.zoom - 7.6) * u);
+      if (k < 40) requestAnimationFrame(step); else resolve();
+    };
+    requestAnimationFrame(step);
+  }), end);
+  const s2 = await page.evaluate(() => window.ntmMap.stats());
+  assert.ok(s2.framesTiled - s1.framesTiled >= 10, `frames drawn from tiles while moving: ${s2.framesTiled - s1.framesTiled}`);
+  assert.ok(s2.tilesDrawn > s1.tilesDrawn, 'tiles were drawn as the view moved');
+
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  const s3 = await page.evaluate(() => window.ntmMap.stats());
+  // The last setView's own frame may still come from tiles; the frame after it is sharp.
+  assert.ok(s3.framesTiled - s2.framesTiled <= 1, `frames from tiles after the motion: ${s3.framesTiled - s2.framesTiled}`);
+  const view = (await page.evaluate(() => window.ntmMap.state())).view;
+  assert.ok(Math.abs(view.zoom - end.zoom) < 1e-9, `zoom ${view.zoom}`);
+  await screenshot(page, 'tiles-national-stopped.png');
+  assert.equal(compare(reference, await mapPixels(page, width), width, 0).share, 0,
+    'once stopped, the view is pixel for pixel the one drawn from geometry');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
