@@ -174,8 +174,8 @@ void MapRenderer::forget_gl_objects() {
     levels_.clear();
     current_ = nullptr;
     tiles_.forget_gl_objects();
-    camera_known_ = false;
-    sharp_pending_ = false;
+    camera_known_ = moved_before_ = sharp_pending_ = false;
+    frames_since_tiled_ = 1000;
 }
 
 void MapRenderer::start_programs() {
@@ -230,7 +230,8 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     source_ = &map;
     origin_ = map.origin;
     tiles_.invalidate();
-    camera_known_ = false;
+    camera_known_ = moved_before_ = false;
+    frames_since_tiled_ = 1000;
 
     // Slots: communes, districts, province, context, in that order.
     const std::vector<asset::Feature>* layers[kLayerCount] = {&map.communes, &map.districts, &map.province,
@@ -580,12 +581,15 @@ void MapRenderer::draw(const Frame& f) {
     if (!ready_ || !f.camera || levels_.empty()) return;
     const camera::Camera& cam = *f.camera;
     // Moving: the camera differs from the last frame's. Tiles are for a camera that keeps moving
-    // (two frames in a row), so a single jump (a search result, a click on a district) is drawn
-    // sharp at once rather than as tiles and then sharp again.
-    const bool moved = !camera_known_ || cam.center.x != last_camera_.center.x ||
-                       cam.center.y != last_camera_.center.y || cam.zoom != last_camera_.zoom ||
-                       cam.canvas_w != last_camera_.canvas_w || cam.canvas_h != last_camera_.canvas_h;
-    const bool keeps_moving = moved && moved_before_;
+    // (two frames in a row, or again right after tiles: a drag that paused for a frame), so a
+    // single jump (a search result, a click on a district) is drawn sharp at once rather than as
+    // tiles and then sharp again.
+    // A first frame (a new map, a restored context) has nothing to move from.
+    const bool moved = camera_known_ && (cam.center.x != last_camera_.center.x ||
+                                         cam.center.y != last_camera_.center.y || cam.zoom != last_camera_.zoom ||
+                                         cam.canvas_w != last_camera_.canvas_w || cam.canvas_h != last_camera_.canvas_h);
+    const bool keeps_moving = moved && (moved_before_ || frames_since_tiled_ <= 2);
+    if (frames_since_tiled_ < 1000) ++frames_since_tiled_;
     moved_before_ = moved;
     last_camera_ = cam;
     camera_known_ = true;
@@ -595,6 +599,7 @@ void MapRenderer::draw(const Frame& f) {
         tiled = draw_tiled(f);
     if (tiled) {
         ++frames_tiled_;
+        frames_since_tiled_ = 0;
         sharp_pending_ = tile_mode_ != TileMode::always;
         return;
     }
@@ -604,7 +609,7 @@ void MapRenderer::draw(const Frame& f) {
 bool MapRenderer::heavy(const Frame& f) {
     const camera::Camera& cam = *f.camera;
     const Level& lv = levels_[level_for(cam.zoom + std::log2(std::max(1.0, f.pixel_ratio)))];
-    if (!lv.built) return true;  // only the coarsest level is built at first: tiles need not wait
+    if (!lv.built) return false;  // not drawn yet: no tile to keep, and drawing it builds it
     view_ = camera::visible_world(cam);
     size_t indices = 0;
     auto count = [&](const std::vector<Range>& ranges, Layer layer, size_t per) {

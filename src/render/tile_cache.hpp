@@ -24,9 +24,10 @@ namespace ntm::render {
 class TileCache {
 public:
     static constexpr int kTilePx = 256;
-    // 160 tiles of 256² RGBA: 40 MiB in the GPU process, room for a full view at its level, the
-    // level above it and most of a second view while the camera passes from one to the next.
-    static constexpr int kCapacity = 160;
+    // At most 192 tiles of 256² RGBA (48 MiB in the GPU process, made as needed): room for two
+    // views of a 1920×1080 screen at their level, the one being left standing in while the next
+    // one's tiles come in. A view needing more than half of them is drawn from geometry.
+    static constexpr int kCapacity = 192;
 
     struct Tile {
         tile_grid::Key key;

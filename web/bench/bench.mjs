@@ -365,11 +365,19 @@ async function measure({ pageKind, dsName, urls, start, points, opts, run }) {
 
     // The flight.
     if (opts.profile && pageKind === 'viewer') { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
+    // The viewer's own count of frames drawn from its raster tiles (src/render/tile_cache.hpp).
+    const drawnStats = () => page.evaluate(() => {
+      const s = window.ntmMap && window.ntmMap.stats ? window.ntmMap.stats() : null;
+      return s && s.framesTiled != null ? { drawn: s.framesDrawn, tiled: s.framesTiled } : null;
+    });
+    const before = pageKind === 'viewer' ? await drawnStats() : null;
     const f = await page.evaluate(flyInPage, { keys: flightKeys(ds, start), ms: opts.flightMs });
+    const after = before ? await drawnStats() : null;
     if (opts.profile && pageKind === 'viewer') r.profile = summariseProfile((await cdp.send('Profiler.stop')).profile);
     const iv = f.stamps.slice(1).map((t, i) => t - f.stamps[i]);
     r.flight = { frames: iv.length, meanMs: mean(iv), p95Ms: pct(iv, 95), maxMs: Math.max(...iv),
-      completeShare: f.checked ? f.complete / f.checked : null };
+      completeShare: f.checked ? f.complete / f.checked : null,
+      tiledShare: before && after && after.drawn > before.drawn ? (after.tiled - before.tiled) / (after.drawn - before.drawn) : null };
     if (pageKind !== 'floor') {
       // Until the last view is completely drawn; capped so that a slow page cannot stall the bench.
       r.flight.settleMs = await idleWithin(SETTLE_CAP_MS);
@@ -430,6 +438,7 @@ const METRICS = {
   flightP95Ms: (r) => r.flight && r.flight.p95Ms,
   flightFrames: (r) => r.flight && r.flight.frames,
   flightCompleteShare: (r) => r.flight && r.flight.completeShare,
+  flightTiledShare: (r) => r.flight && r.flight.tiledShare,
   settleMs: (r) => r.flight && (r.flight.settleMs ?? r.flight.settleOverMs),
   pickMs: (r) => r.pick && r.pick.msPerCall,
   pickHitRate: (r) => r.pick && r.pick.hitRate,
@@ -506,6 +515,7 @@ function markdown(results) {
     row('flight: frame interval p95, ms', 'flightP95Ms', { d: 1,
       target: t.flightFloor ? `≤ ${t.flightFloor}× floor: ours ${rfmt(p95f)}${verdict(p95f == null ? null : p95f <= t.flightFloor)}, MapLibre ${rfmt(mp95f)}` : '' });
     row('flight: frames with every tile loaded', 'flightCompleteShare', { d: 2, floor: false });
+    row('flight: frames drawn from raster tiles (then sharp when stopped)', 'flightTiledShare', { d: 2, floor: false });
     row('settle after the flight, ms (capped at 5,000)', 'settleMs', { d: 0, floor: false });
     const pk = v.pickMs && v.pickMs.median;
     row('pick, ms per call', 'pickMs', { d: 4, floor: false, target: t.pickMs ? `≤ ${t.pickMs} ms${verdict(pk == null ? null : pk <= t.pickMs)}` : '' });

@@ -8,9 +8,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
 
-// Issue 5's target is 250 KiB. Today's page is ~302.8 KiB (the wasm alone is ~238 KiB gzip: Dear
-// ImGui, nlohmann-json and the UI), so the test guards today's size against growth at 303 KiB
-// until the target is met; issue 5 stays open for the remaining ~52 KiB. Raised once, from 320
+// Issue 5's target is 250 KiB. Today's page is ~306.4 KiB (the wasm alone is ~242 KiB gzip: Dear
+// ImGui, nlohmann-json and the UI), so the test guards today's size against growth at 307 KiB
+// until the target is met; issue 5 stays open for the remaining ~56 KiB. Raised once, from 320
 // to 330, for issue 6 (the loaders' checks, WebGL context restore, the retry path: ~13 KiB of
 // wasm); lowered to 305 after ImGui's built-in font was compiled out (-10.5 KiB), the
 // JavaScript minified with terser (-6.3) and the viewer built without C++ exceptions and RTTI
@@ -19,10 +19,13 @@ import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
 // 305 → 301 KiB; raised to 303 for the national map's outlines drawn once per edge and the
 // font atlas's own two-byte upload (+0.6 KiB of viewer.wasm, gzip; 301.5 → 302.1 KiB); kept at
 // 303 when the halo cut, the repeated-frame fingerprint and the deferred ImGui program check
-// (+1.0 KiB) were paid for by bulk memory and three terser passes (-0.35), 302.8 KiB. Lower this
+// (+1.0 KiB) were paid for by bulk memory and three terser passes (-0.35), 302.8 KiB; raised to
+// 307 for the raster tiles a moving national view is drawn from (render/tile_cache: +3.6 KiB of
+// viewer.wasm, gzip, after the sorts and searches in it were written as plain loops), which took
+// the national flight's 95th-percentile frame from 8x to about 2x the floor; 306.4 KiB. Lower this
 // number, and set it to TARGET_KIB once the page fits.
 const TARGET_KIB = 250;
-const BUDGET_KIB = 303;
+const BUDGET_KIB = 307;
 
 let ctx;
 before(async () => { ctx = await start(); });
