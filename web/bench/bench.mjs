@@ -365,19 +365,19 @@ async function measure({ pageKind, dsName, urls, start, points, opts, run }) {
 
     // The flight.
     if (opts.profile && pageKind === 'viewer') { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
-    // The viewer's own count of frames drawn from its raster tiles (src/render/tile_cache.hpp).
-    const drawnStats = () => page.evaluate(() => {
-      const s = window.ntmMap && window.ntmMap.stats ? window.ntmMap.stats() : null;
-      return s && s.framesTiled != null ? { drawn: s.framesDrawn, tiled: s.framesTiled } : null;
-    });
-    const before = pageKind === 'viewer' ? await drawnStats() : null;
     const f = await page.evaluate(flyInPage, { keys: flightKeys(ds, start), ms: opts.flightMs });
-    const after = before ? await drawnStats() : null;
+    // The viewer's count of frames drawn from its raster tiles (src/render/tile_cache.hpp), read
+    // after the flight: nothing before it moves the camera two frames running, so every one of
+    // them is the flight's.
+    const tiled = pageKind === 'viewer' ? await page.evaluate(() => {
+      const s = window.ntmMap && window.ntmMap.stats ? window.ntmMap.stats() : null;
+      return s && s.framesTiled != null ? s.framesTiled : null;
+    }) : null;
     if (opts.profile && pageKind === 'viewer') r.profile = summariseProfile((await cdp.send('Profiler.stop')).profile);
     const iv = f.stamps.slice(1).map((t, i) => t - f.stamps[i]);
     r.flight = { frames: iv.length, meanMs: mean(iv), p95Ms: pct(iv, 95), maxMs: Math.max(...iv),
       completeShare: f.checked ? f.complete / f.checked : null,
-      tiledShare: before && after && after.drawn > before.drawn ? (after.tiled - before.tiled) / (after.drawn - before.drawn) : null };
+      tiledShare: tiled != null && iv.length ? Math.min(1, tiled / iv.length) : null };
     if (pageKind !== 'floor') {
       // Until the last view is completely drawn; capped so that a slow page cannot stall the bench.
       r.flight.settleMs = await idleWithin(SETTLE_CAP_MS);
