@@ -603,6 +603,7 @@ void MapRenderer::draw(const Frame& f) {
         sharp_pending_ = tile_mode_ != TileMode::always;
         return;
     }
+    glViewport(0, 0, f.framebuffer_w, f.framebuffer_h);  // draw_tiled may have drawn tiles and given up
     draw_scene(f, Pass::all, 0);
 }
 
@@ -778,8 +779,12 @@ bool MapRenderer::draw_tiled(const Frame& f) {
         return true;
     };
     size_t spent = 0;
-    for (const tile_grid::Key& k : missing_)
-        if (!stand_in(k)) spent += draw_tile(k, f);
+    for (const tile_grid::Key& k : missing_) {
+        if (stand_in(k)) continue;
+        const size_t cost = draw_tile(k, f);
+        if (cost == 0) return false;  // no texture free this frame: better drawn from geometry than with a hole
+        spent += cost;
+    }
     for (const tile_grid::Key& k : missing_)
         if (spent < kTileIndexBudget && !tiles_.find(k, tile_frame_)) spent += draw_tile(k, f);
 

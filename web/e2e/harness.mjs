@@ -73,6 +73,22 @@ export async function canvasStats(page) {
   });
 }
 
+// The canvas's pixels as RGB, row by row, in the columns left of `width` (all when omitted), read
+// through a 2D copy (the harness keeps WebGL's drawing buffer).
+export function canvasPixels(page, width) {
+  return page.evaluate((w) => {
+    const c = document.getElementById('canvas');
+    const copy = document.createElement('canvas');
+    copy.width = c.width; copy.height = c.height;
+    const g = copy.getContext('2d');
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, w || copy.width, copy.height).data;
+    const out = [];
+    for (let i = 0; i < d.length; i += 4) out.push(d[i], d[i + 1], d[i + 2]);
+    return out;
+  }, width);
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, name);

@@ -4,26 +4,11 @@
 // what the geometry gives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, stop, openPage, waitReady, screenshot } from './harness.mjs';
+import { start, stop, openPage, waitReady, screenshot, canvasPixels as mapPixels } from './harness.mjs';
 
 let ctx;
 before(async () => { ctx = await start(); });
 after(async () => { await stop(ctx); });
-
-// The canvas's pixels left of the side panel (RGB, row by row), read in the page.
-function mapPixels(page, width) {
-  return page.evaluate((w) => {
-    const c = document.getElementById('canvas');
-    const copy = document.createElement('canvas');
-    copy.width = c.width; copy.height = c.height;
-    const g = copy.getContext('2d');
-    g.drawImage(c, 0, 0);
-    const d = g.getImageData(0, 0, w, copy.height).data;
-    const out = [];
-    for (let i = 0; i < d.length; i += 4) out.push(d[i], d[i + 1], d[i + 2]);
-    return out;
-  }, width);
-}
 
 // Per 32×32 block of pixels, the share that differ by more than `tolerance` in some channel;
 // the worst block and the whole picture's share.
