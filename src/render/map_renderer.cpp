@@ -699,11 +699,19 @@ size_t MapRenderer::draw_scene(const Frame& f, Pass pass, float hatch_phase) {
 
 // [SECTION] Tiles
 
+double MapRenderer::tile_pixel_ratio(const Frame& f) {
+    // Tiles at the screen's own pixel ratio while the screen has at most about 1920×1080 device
+    // pixels; beyond that (a high-DPI laptop, a 4K screen) in CSS pixels, a little softer while
+    // moving: at device resolution such a view needs more tiles than the pool keeps.
+    constexpr double kDevicePixelsMax = 2.2e6;
+    return double(f.framebuffer_w) * f.framebuffer_h <= kDevicePixelsMax ? std::max(1.0, f.pixel_ratio) : 1.0;
+}
+
 size_t MapRenderer::draw_tile(const tile_grid::Key& k, const Frame& f) {
     TileCache::Tile* t = tiles_.start_tile(k, tile_frame_);
     if (!t) return 0;
     // The tile's own camera: its box fills a kTilePx framebuffer at the tile's device zoom.
-    const double ratio = std::max(1.0, f.pixel_ratio);
+    const double ratio = tile_pixel_ratio(f);
     camera::Camera cam;
     cam.zoom = k.z - std::log2(ratio);
     cam.canvas_w = cam.canvas_h = TileCache::kTilePx / ratio;
@@ -733,7 +741,7 @@ bool MapRenderer::draw_tiled(const Frame& f) {
         return false;
     }
     const camera::Camera& cam = *f.camera;
-    const double ratio = std::max(1.0, f.pixel_ratio);
+    const double ratio = tile_pixel_ratio(f);
     // Tiles hold fills and layer outlines drawn with these: any change makes them stale.
     FnvHash content;
     content.add_real(ratio);

@@ -193,6 +193,8 @@ private:
     // Draws `f` from tiles; false (nothing drawn) when tiles cannot serve it.
     bool draw_tiled(const Frame& f);
     size_t draw_tile(const tile_grid::Key& k, const Frame& f);
+    // Device pixels per CSS pixel in the tiles of `f`'s screen.
+    static double tile_pixel_ratio(const Frame& f);
     bool ready_ = false;
     bool programs_started_ = false;
     const asset::MapAsset* source_ = nullptr;  // the asset given to upload(), for build_level
