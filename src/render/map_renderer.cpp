@@ -230,7 +230,7 @@ bool MapRenderer::upload(const asset::MapAsset& map, std::string* error_en) {
     source_ = &map;
     origin_ = map.origin;
     tiles_.invalidate();
-    camera_known_ = moved_before_ = false;
+    camera_known_ = moved_before_ = geometry_slow_ = false;
     frames_since_tiled_ = 1000;
 
     // Slots: communes, districts, province, context, in that order.
@@ -594,9 +594,18 @@ void MapRenderer::draw(const Frame& f) {
     last_camera_ = cam;
     camera_known_ = true;
     bool tiled = false;
-    if (f.may_use_tiles && !tiles_refused_ && tile_mode_ != TileMode::never &&
-        (tile_mode_ == TileMode::always || (keeps_moving && heavy(f))))
+    heavy_from_geometry_ = false;
+    const bool may_tile = f.may_use_tiles && !tiles_refused_ && tile_mode_ != TileMode::never;
+    if (may_tile && tile_mode_ == TileMode::always) {
         tiled = draw_tiled(f);
+    } else if (may_tile && moved) {
+        // Tiles only where drawing the geometry was measured too slow (note_heavy_frame_ms): on a
+        // hardware GPU the national map moves sharp; the first frame of a motion is drawn from
+        // geometry and measured.
+        const bool is_heavy = heavy(f);
+        if (is_heavy && keeps_moving && geometry_slow_) tiled = draw_tiled(f);
+        heavy_from_geometry_ = is_heavy && !tiled;
+    }
     if (tiled) {
         ++frames_tiled_;
         frames_since_tiled_ = 0;

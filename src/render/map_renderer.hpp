@@ -30,8 +30,9 @@
 //   in up to four regions around it, each culled to its own piece of the world. With the panel
 //   copied from a cache (platform/web/ui_overlay.hpp) the Sóc Trăng flight's GPU time per frame
 //   went from ~35 to ~31 ms (SwiftShader's queue, traced; the frame interval is too coarse).
-// - A view that keeps moving (two frames in a row) and whose geometry is heavier than a 60 Hz
-//   frame (over ~120,000 indices: the national map; all of Sóc Trăng is under 36,000) is drawn from
+// - A view that keeps moving (two frames in a row), whose geometry is heavy (over ~120,000
+//   indices: the national map; all of Sóc Trăng is under 36,000) and was measured slower than a
+//   60 Hz frame (the motion's first frame, drawn from geometry: note_heavy_frame_ms) is drawn from
 //   raster tiles of its fills and layer outlines (tile_cache.hpp), a quad per tile, with new
 //   tiles drawn within a budget per frame and a tile a level up or four a level down standing
 //   in meanwhile; hover, selection and highlights are drawn from geometry over them. The frame
@@ -143,6 +144,11 @@ public:
     // map sharp from its geometry, so the viewer must draw it even if nothing else changed.
     bool wants_sharp_frame() const { return sharp_pending_; }
     void set_tile_mode(TileMode m) { tile_mode_ = m; }
+    // Whether the last frame drew a moving heavy view (see heavy()) from its geometry: the
+    // viewer then times it (to its next animation frame) and tells note_heavy_frame_ms(), which
+    // decides whether later moving frames of such views come from tiles (slower than 24 ms).
+    bool last_frame_heavy_from_geometry() const { return heavy_from_geometry_; }
+    void note_heavy_frame_ms(double ms) { geometry_slow_ = ms > 24; }
     uint64_t frames_tiled() const { return frames_tiled_; }
     uint64_t tiles_drawn() const { return tiles_drawn_; }
     int level_last_frame() const { return level_; }  // 0 = coarsest; levels_count() - 1 = full
@@ -228,6 +234,8 @@ private:
     camera::Camera last_camera_;
     bool moved_before_ = false;           // the previous frame's camera differed from the one before
     bool sharp_pending_ = false;
+    bool heavy_from_geometry_ = false;    // the last frame: a moving heavy view, from geometry
+    bool geometry_slow_ = false;          // such a frame was last measured slower than 24 ms
     int frames_since_tiled_ = 1000;       // frames drawn since the last one from tiles
     uint64_t tile_frame_ = 0;             // frame number for the tiles' least-recently-used order
     uint64_t colours_generation_ = 0;     // commit_colours() count: tiles hold the colours they saw

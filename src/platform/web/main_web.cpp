@@ -40,6 +40,7 @@ struct Platform {
     std::vector<uint8_t> font_regular, font_bold;
     bool fonts_pending = false;
     bool ready_sent = false;
+    double heavy_frame_at = 0;         // when a frame that drew a moving heavy view from geometry began
     // The page has handed over the map (or reported it missing). Until then frames draw nothing:
     // the page shows its loading box, and each drawn frame would hold the main thread while
     // SwiftShader draws it, delaying the data files it is waiting for.
@@ -231,6 +232,11 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 
 void frame() {
     ntm::app::App& app = g->app;
+    // The last frame drew a moving heavy view from geometry: its cost is the time to this
+    // animation frame (the browser waits for the GPU before it calls again).
+    const double now = emscripten_get_now();
+    if (g->heavy_frame_at > 0) app.renderer.note_heavy_frame_ms(now - g->heavy_frame_at);
+    g->heavy_frame_at = 0;
     if (g->gl_lost) return;  // nothing can be drawn; the restore redraws
     rebuild_fonts_if_pending();  // as soon as the fonts are here, even if the map is not yet
     if (!g->map_handed_over) return;
@@ -250,7 +256,9 @@ void frame() {
     const bool first_complete = !g->ready_sent && app.has_map && app.fonts.body && app.frames_since_load == 0;
     if (first_complete)
         for (int i = 0; i < 2; ++i) build_frame();
+    const uint64_t drawn_before = app.frames_drawn;
     draw_frame();
+    if (app.frames_drawn != drawn_before && app.renderer.last_frame_heavy_from_geometry()) g->heavy_frame_at = now;
     flush_search_focus();
     if (app.fullscreen_request != 0) {
         js_fullscreen(app.fullscreen_request > 0 ? 1 : 0);
