@@ -137,9 +137,11 @@ constexpr double kLevelGridPx = 2;
 constexpr double kCommuneOutlineMinPx = 12;
 // Culling draws a little off-screen geometry rather than split a run for a small gap.
 constexpr uint32_t kRunGap = 512;
-// A view that keeps moving is drawn from tiles when its geometry is at least this many indices,
-// about a 60 Hz frame of SwiftShader's work (the whole country at zoom 6 draws ~543,000: 36 ms).
-constexpr size_t kTiledFromIndices = 120000;
+// A view that keeps moving may be drawn from tiles when its geometry is at least this many
+// indices (and was measured too slow: note_heavy_frame_ms). National views this light still took
+// 33 ms a frame in SwiftShader (the whole country at zoom 6 draws ~543,000: 36 ms); all of Sóc
+// Trăng is under 36,000 and is never tiled.
+constexpr size_t kTiledFromIndices = 80000;
 // Tiles drawn in one frame beyond those the view cannot do without, in indices: about half a
 // frame, so that a moving view keeps its frame rate while new tiles come in.
 constexpr size_t kTileIndexBudget = 50000;

@@ -30,7 +30,7 @@
 //   in up to four regions around it, each culled to its own piece of the world. With the panel
 //   copied from a cache (platform/web/ui_overlay.hpp) the Sóc Trăng flight's GPU time per frame
 //   went from ~35 to ~31 ms (SwiftShader's queue, traced; the frame interval is too coarse).
-// - A view that keeps moving (two frames in a row), whose geometry is heavy (over ~120,000
+// - A view that keeps moving (two frames in a row), whose geometry is heavy (over ~80,000
 //   indices: the national map; all of Sóc Trăng is under 36,000) and was measured slower than a
 //   60 Hz frame (the motion's first frame, drawn from geometry: note_heavy_frame_ms) is drawn from
 //   raster tiles of its fills and layer outlines (tile_cache.hpp), a quad per tile, with new
