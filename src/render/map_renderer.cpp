@@ -746,8 +746,7 @@ size_t MapRenderer::draw_tile(const tile_grid::Key& k, const Frame& f) {
 }
 
 bool MapRenderer::draw_tiled(const Frame& f) {
-    std::string error;
-    if (!tiles_.ready(&error)) {
+    if (!tiles_.ready()) {
         tiles_refused_ = true;
         return false;
     }

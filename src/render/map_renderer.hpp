@@ -193,8 +193,8 @@ private:
     // Returns the indices drawn (fills and outlines), the measure of a frame's cost.
     size_t draw_scene(const Frame& f, Pass pass, float hatch_phase);
     size_t level_for(double device_zoom) const;
-    // Whether drawing `f` from geometry would take longer than a frame: the indices its view
-    // would draw, counted from the feature boxes (no GL).
+    // Whether `f`'s view is heavy: at least kTiledFromIndices indices to draw, counted from the
+    // feature boxes (no GL). Whether heavy is also slow is measured (note_heavy_frame_ms).
     bool heavy(const Frame& f);
     // Draws `f` from tiles; false (nothing drawn) when tiles cannot serve it.
     bool draw_tiled(const Frame& f);

@@ -53,10 +53,10 @@ void TileCache::invalidate() {
     for (Tile& t : tiles_) t.valid = false;
 }
 
-bool TileCache::ready(std::string* error_en) {
+bool TileCache::ready() {
     if (tried_) return usable_;
     tried_ = true;
-    program_ = link_program(kTileVs, kTileFs, error_en);
+    program_ = link_program(kTileVs, kTileFs, nullptr);
     if (!program_) return false;
     u_scale_ = glGetUniformLocation(program_, "u_scale");
     u_offset_ = glGetUniformLocation(program_, "u_offset");
@@ -72,7 +72,6 @@ bool TileCache::ready(std::string* error_en) {
     const bool complete = probe && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (!complete) {
-        if (error_en) *error_en = "cannot draw into a texture";
         for (const Tile& t : tiles_) glDeleteTextures(1, &t.texture);
         tiles_.clear();
         glDeleteFramebuffers(1, &framebuffer_);

@@ -14,7 +14,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <vector>
 
 #include "core/tile_grid.hpp"
@@ -42,9 +41,9 @@ public:
     TileCache(const TileCache&) = delete;
     TileCache& operator=(const TileCache&) = delete;
 
-    // Compiles the compositing program and makes the framebuffer on first use; false (for good,
-    // with the reason in `error_en`) if this GL cannot draw into a texture.
-    bool ready(std::string* error_en);
+    // Compiles the compositing program and makes the framebuffer on first use; false (for good)
+    // if this GL cannot compile it or draw into a texture: the map is then drawn from geometry.
+    bool ready();
     // The valid tile for `k`, marked as used in `frame`; null if there is none.
     const Tile* find(const tile_grid::Key& k, uint64_t frame);
     // A tile for `k` to draw into: an unused texture, or the least recently used one not needed
