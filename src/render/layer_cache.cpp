@@ -76,27 +76,23 @@ bool LayerCache::begin_capture(int fb_w, int fb_h, std::string* error_en) {
 
 void LayerCache::end_capture() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
-void LayerCache::copy(const PixelRect* rects, int count) const {
-    if (!ready() || count <= 0) return;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_);
-    glDisable(GL_SCISSOR_TEST);
-    for (int i = 0; i < count; ++i) {
-        const PixelRect& r = rects[i];
-        const int y0 = height_ - r.y1, y1 = height_ - r.y0;
-        glBlitFramebuffer(r.x0, y0, r.x1, y1, r.x0, y0, r.x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-}
+void LayerCache::copy(const PixelRect* rects, int count) const { draw_rects(rects, count, false); }
 
-void LayerCache::composite(const PixelRect* rects, int count) const {
+void LayerCache::composite(const PixelRect* rects, int count) const { draw_rects(rects, count, true); }
+
+void LayerCache::draw_rects(const PixelRect* rects, int count, bool blend) const {
     if (!ready() || count <= 0) return;
     glViewport(0, 0, width_, height_);
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    glEnable(GL_BLEND);
-    glBlendEquation(GL_FUNC_ADD);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    if (blend) {
+        glEnable(GL_BLEND);
+        glBlendEquation(GL_FUNC_ADD);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    } else {
+        glDisable(GL_BLEND);
+    }
     glUseProgram(program_);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, texture_);
