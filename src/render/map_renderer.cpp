@@ -578,7 +578,19 @@ void MapRenderer::draw(const Frame& f) {
     glViewport(0, 0, f.framebuffer_w, f.framebuffer_h);
     glDisable(GL_SCISSOR_TEST);
     glClearColor(f.background.r / 255.f, f.background.g / 255.f, f.background.b / 255.f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
+    if (f.covered_kept) {
+        // Around the kept panel only: up to four scissored clears.
+        screen_regions_.clear();
+        pixel_rects::subtract({0, 0, f.framebuffer_w, f.framebuffer_h}, f.covered, screen_regions_);
+        glEnable(GL_SCISSOR_TEST);
+        for (const pixel_rects::Rect& r : screen_regions_) {
+            glScissor(r.x0, f.framebuffer_h - r.y1, r.x1 - r.x0, r.y1 - r.y0);
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
+        glDisable(GL_SCISSOR_TEST);
+    } else {
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
     sharp_pending_ = false;
     if (!ready_ || !f.camera || levels_.empty()) return;
     const camera::Camera& cam = *f.camera;

@@ -89,6 +89,10 @@ struct Frame {
     // skips them. Software WebGL pays for every pixel drawn, and the side panel is a third of
     // the canvas. Empty: the whole framebuffer is drawn.
     pixel_rects::Rect covered;
+    // True when the canvas already holds the panel's pixels inside `covered` from the frame
+    // before (the viewer keeps its drawing buffer and the panel did not change): the clear
+    // leaves them too.
+    bool covered_kept = false;
     // False for frames that must be drawn from the geometry whatever the camera does (exports).
     bool may_use_tiles = true;
 };

@@ -2,7 +2,7 @@
 // with real mouse clicks on every commune, hover, selection, zoom and failure messages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, stop, openPage, waitReady, canvasStats, screenshot } from './harness.mjs';
+import { start, stop, openPage, waitReady, canvasStats, screenshot, canvasPixels } from './harness.mjs';
 
 let ctx;
 before(async () => { ctx = await start(); });
@@ -245,6 +245,38 @@ test('touch: one finger pans, two fingers pinch-zoom, a tap selects', async () =
   await page.touchscreen.tap(p.x, p.y);
   await page.waitForFunction(() => window.ntmMap.state().selected?.commune === 'Xã Tài Văn');
   await context.close();
+});
+
+test('a panel kept on the canvas between frames: after the map moved under it, the canvas is pixel for pixel a fresh draw of the same view', async () => {
+  const page = await openPage(ctx);
+  await waitReady(page);
+  const before = await page.evaluate(() => window.ntmMap.stats());
+  // A pan with labels sliding under the panel's edge, then a stop.
+  const view = await page.evaluate(async () => {
+    const v = window.ntmMap.state().view;
+    for (let i = 1; i <= 12; ++i) {
+      window.ntmMap.setView(v.lon + 0.006 * i, v.lat - 0.002 * i, v.zoom + 0.02 * i);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await window.ntmMap.whenIdle();
+    return window.ntmMap.state().view;
+  });
+  const after = await page.evaluate(() => window.ntmMap.stats());
+  assert.ok(after.panelInteriorsKept >= before.panelInteriorsKept + 6,
+    `frames that left the panel's interior on the canvas: ${before.panelInteriorsKept} → ${after.panelInteriorsKept}`);
+  const kept = await canvasPixels(page);
+  // Another canvas size and back: the first frame at each size draws everything, the panel included.
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate((v) => { window.ntmMap.setView(v.lon, v.lat, v.zoom); return window.ntmMap.whenIdle(); }, view);
+  const fresh = await canvasPixels(page);
+  assert.equal(kept.length, fresh.length);
+  let differing = 0;
+  for (let i = 0; i < kept.length; ++i) if (kept[i] !== fresh[i]) ++differing;
+  assert.equal(differing, 0, 'colour values differing between the kept and the fresh canvas');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
 });
 
 test('while the map moves, the side panel is copied from its cache, unchanged, and the map moves beside it', async () => {

@@ -77,7 +77,14 @@ uint64_t draw_data_fingerprint(const ImDrawData& data) {
 }
 
 void UiOverlay::draw(ImDrawData* data, int fb_w, int fb_h, const render::PixelRect& opaque, bool may_cache) {
-    if (!data) return;
+    prepare(data, fb_w, fb_h, opaque, may_cache);
+    render();
+}
+
+bool UiOverlay::prepare(ImDrawData* data, int fb_w, int fb_h, const render::PixelRect& opaque, bool may_cache) {
+    data_ = data;
+    keep_interior_ = false;
+    if (!data) return false;
     ImDrawList* const background = ImGui::GetBackgroundDrawList();
     ImDrawList* const foreground = ImGui::GetForegroundDrawList();
     reset(below_, *data);
@@ -110,9 +117,35 @@ void UiOverlay::draw(ImDrawData* data, int fb_w, int fb_h, const render::PixelRe
     if (std::none_of(boxes_.begin(), boxes_.end(), [&](const render::PixelRect& b) { return pixel_rects::contains(b, interior_); }))
         interior_ = {};
 
-    ImGui_ImplOpenGL3_RenderDrawData(&below_);
+    fb_w_ = fb_w;
+    fb_h_ = fb_h;
+    hash_ = h;
+    cacheable_ = cacheable;
+    // The canvas keeps its pixels between frames (preserveDrawingBuffer): the interior the last
+    // frame copied from the cache is still there if the windows, the cache, the interior and the
+    // canvas are the same and nothing drew over it since (kept_hash_, set by render()). The map
+    // and the labels then stay out of it, and it is not copied again.
+    keep_interior_ = cacheable && h == cached_hash_ && h == kept_hash_ && cache_.ready() && !interior_.empty() &&
+                     interior_ == kept_interior_ && fb_w == kept_fb_w_ && fb_h == kept_fb_h_ &&
+                     clip_bands_around_interior(*data);
+    return keep_interior_;
+}
+
+void UiOverlay::render() {
+    if (!data_) return;
+    const uint64_t h = hash_;
+    const bool cacheable = cacheable_;
+    const int fb_w = fb_w_, fb_h = fb_h_;
+    bool interior_from_cache = false;
+    if (keep_interior_) {
+        ++interiors_kept_;
+        render_around_interior(below_);
+    } else {
+        ImGui_ImplOpenGL3_RenderDrawData(&below_);
+    }
     if (cacheable && h == cached_hash_ && cache_.ready()) {
         copy_from_cache();
+        interior_from_cache = true;
     } else if (cacheable && h == last_hash_) {
         // The same windows two frames running: likely to stay (a flight, an idle panel).
         if (cache_.begin_capture(fb_w, fb_h, nullptr)) {
@@ -120,6 +153,7 @@ void UiOverlay::draw(ImDrawData* data, int fb_w, int fb_h, const render::PixelRe
             cache_.end_capture();
             cached_hash_ = h;
             copy_from_cache();
+            interior_from_cache = true;
         } else {
             cache_failed_ = true;
             cached_hash_ = 0;
@@ -130,6 +164,16 @@ void UiOverlay::draw(ImDrawData* data, int fb_w, int fb_h, const render::PixelRe
     }
     if (above_.CmdListsCount > 0) ImGui_ImplOpenGL3_RenderDrawData(&above_);
     last_hash_ = h;
+    // What the canvas holds inside the interior for the next frame: the cache's pixels, unless
+    // the foreground list drew over them.
+    bool clean = interior_from_cache && !interior_.empty();
+    for (ImDrawList* list : above_.CmdLists)
+        clean = clean && !pixel_rects::overlap(drawn_box(*list, above_, fb_w, fb_h), interior_);
+    kept_hash_ = clean ? h : 0;
+    kept_interior_ = interior_;
+    kept_fb_w_ = fb_w;
+    kept_fb_h_ = fb_h;
+    data_ = nullptr;
 
 }
 
@@ -139,9 +183,51 @@ void UiOverlay::copy_from_cache() {
     pixel_rects::merge_overlapping(blended_);
     // Blended rectangles may cover interior pixels again after merging: those are opaque in the
     // cache, and blending an opaque pixel over anything gives the same pixel.
-    if (!interior_.empty()) cache_.copy(&interior_, 1);
+    if (!interior_.empty() && !keep_interior_) cache_.copy(&interior_, 1);
     cache_.composite(blended_.data(), int(blended_.size()));
     ++frames_from_cache_;
+}
+
+// The canvas outside the interior as up to four bands, each as the clip rectangle (ImGui's
+// coordinates) that the OpenGL backend turns into exactly that scissor box. False if some band's
+// pixels cannot be hit exactly in float arithmetic (a labels' pixel in the interior would stay
+// there): the interior is then copied as usual.
+bool UiOverlay::clip_bands_around_interior(const ImDrawData& data) {
+    bands_.clear();
+    band_clips_.clear();
+    pixel_rects::subtract({0, 0, fb_w_, fb_h_}, interior_, bands_);
+    const ImVec2 off = data.DisplayPos, scale = data.FramebufferScale;
+    if (scale.x <= 0 || scale.y <= 0) return false;
+    const int backend_fb_h = int(data.DisplaySize.y * scale.y);
+    for (const render::PixelRect& b : bands_) {
+        const ImVec4 c(float(b.x0) / scale.x + off.x, float(b.y0) / scale.y + off.y, float(b.x1) / scale.x + off.x,
+                       float(b.y1) / scale.y + off.y);
+        // imgui_impl_opengl3.cpp, ImGui_ImplOpenGL3_RenderDrawData: the scissor from a clip rectangle.
+        const ImVec2 lo((c.x - off.x) * scale.x, (c.y - off.y) * scale.y);
+        const ImVec2 hi((c.z - off.x) * scale.x, (c.w - off.y) * scale.y);
+        if (int(lo.x) != b.x0 || int(hi.x - lo.x) != b.x1 - b.x0 || int(float(backend_fb_h) - hi.y) != fb_h_ - b.y1 ||
+            int(hi.y - lo.y) != b.y1 - b.y0)
+            return false;
+        band_clips_.push_back(c);
+    }
+    return true;
+}
+
+// `d` drawn once per band, every command clipped to the band as well as to its own rectangle.
+void UiOverlay::render_around_interior(ImDrawData& d) {
+    for (const ImVec4& band : band_clips_) {
+        saved_clips_.clear();
+        for (ImDrawList* list : d.CmdLists)
+            for (ImDrawCmd& cmd : list->CmdBuffer) {
+                saved_clips_.push_back(cmd.ClipRect);
+                cmd.ClipRect = ImVec4(std::max(cmd.ClipRect.x, band.x), std::max(cmd.ClipRect.y, band.y),
+                                      std::min(cmd.ClipRect.z, band.z), std::min(cmd.ClipRect.w, band.w));
+            }
+        ImGui_ImplOpenGL3_RenderDrawData(&d);
+        size_t i = 0;
+        for (ImDrawList* list : d.CmdLists)
+            for (ImDrawCmd& cmd : list->CmdBuffer) cmd.ClipRect = saved_clips_[i++];
+    }
 }
 
 }  // namespace ntm::web
