@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
 
-// Issue 5's target is 250 KiB. Today's page is ~306.6 KiB (the wasm alone is ~242 KiB gzip: Dear
+// Issue 5's target is 250 KiB. Today's page is ~306.1 KiB (the wasm alone is ~242 KiB gzip: Dear
 // ImGui, nlohmann-json and the UI), so the test guards today's size against growth at 307 KiB
 // until the target is met; issue 5 stays open for the remaining ~56 KiB. Raised once, from 320
 // to 330, for issue 6 (the loaders' checks, WebGL context restore, the retry path: ~13 KiB of
@@ -22,8 +22,10 @@ import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
 // (+1.0 KiB) were paid for by bulk memory and three terser passes (-0.35), 302.8 KiB; raised to
 // 307 for the raster tiles a moving national view is drawn from (render/tile_cache: +3.6 KiB of
 // viewer.wasm, gzip, after the sorts and searches in it were written as plain loops), which took
-// the national flight's 95th-percentile frame from 8x to about 2x the floor; 306.6 KiB. Lower this
-// number, and set it to TARGET_KIB once the page fits.
+// the national flight's 95th-percentile frame from 8x to about 2x the floor; 306.6 KiB. Kept at
+// 307 when Binaryen's single-caller inlining was capped (-1.6 KiB) and the side panel's interior
+// began to stay on the canvas between frames (+0.8 KiB): 306.1 KiB. Lower this number, and set
+// it to TARGET_KIB once the page fits.
 const TARGET_KIB = 250;
 const BUDGET_KIB = 307;
 
