@@ -174,7 +174,6 @@ void UiOverlay::render() {
     kept_fb_w_ = fb_w;
     kept_fb_h_ = fb_h;
     data_ = nullptr;
-
 }
 
 void UiOverlay::copy_from_cache() {
