@@ -113,7 +113,7 @@ bool UiOverlay::prepare(ImDrawData* data, int fb_w, int fb_h, const render::Pixe
     const uint64_t h = hash.h;
 
     interior_ = pixel_rects::intersection(opaque, {0, 0, fb_w, fb_h});
-    // Only if a window drew there (the caller's panel): a blit of an empty cache would be black.
+    // Only if a window drew there (the caller's panel): a copy of an empty cache would be black.
     if (std::none_of(boxes_.begin(), boxes_.end(), [&](const render::PixelRect& b) { return pixel_rects::contains(b, interior_); }))
         interior_ = {};
 
