@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
+#include "core/json_out.hpp"
 #include "core/text.hpp"
 #include "ui/strings.hpp"
 
@@ -433,14 +433,15 @@ void search_choose(App& app, int index) {
 }
 
 std::string search_json(const App& app, const std::string& text) {
-    nlohmann::json out = nlohmann::json::array();
+    json_out::Out o;
+    o.begin_array();
     for (const search::Match& m : ntm::search::search(app.search_index, text, 0)) {
-        const std::string& d = app.map.districts[size_t(m.district)].name;
-        out.push_back({{"district", d},
-                       {"commune", m.commune >= 0 ? nlohmann::json(app.map.communes[size_t(m.commune)].name)
-                                                  : nlohmann::json(nullptr)}});
+        o.begin_object().key("district").str(app.map.districts[size_t(m.district)].name).key("commune");
+        if (m.commune >= 0) o.str(app.map.communes[size_t(m.commune)].name);
+        else o.null();
+        o.end_object();
     }
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return o.end_array().text();
 }
 
 void set_language(App& app, i18n::Lang lang) {
@@ -1017,11 +1018,23 @@ void draw_map(App& app, const render::Frame& f) {
 
 namespace {
 
-nlohmann::json unit_json(const App& app, int commune) {
-    if (commune < 0 || size_t(commune) >= app.map.communes.size()) return nullptr;
+// {"district", "commune"} of a commune, or null.
+void put_unit(json_out::Out& o, const App& app, int commune) {
+    if (commune < 0 || size_t(commune) >= app.map.communes.size()) {
+        o.null();
+        return;
+    }
     const asset::Feature& c = app.map.communes[size_t(commune)];
-    return {{"district", c.parent >= 0 ? app.map.districts[size_t(c.parent)].name : std::string()},
-            {"commune", c.name}};
+    o.begin_object()
+        .key("district").str(c.parent >= 0 ? std::string_view(app.map.districts[size_t(c.parent)].name) : "")
+        .key("commune").str(c.name)
+        .end_object();
+}
+
+// The id of the pilot model behind a map marker, or null.
+void put_model_id(json_out::Out& o, const App& app, int marker) {
+    if (marker < 0) o.null();
+    else o.str(app.plan.models[size_t(app.markers[size_t(marker)].number - 1)].id);
 }
 
 }  // namespace
@@ -1029,54 +1042,69 @@ nlohmann::json unit_json(const App& app, int commune) {
 std::string state_json(const App& app) {
     const geo::ScreenPx centre{app.cam.viewport.x + app.cam.viewport.w / 2, app.cam.viewport.y + app.cam.viewport.h / 2};
     const geo::LonLat ll = geo::world_to_lonlat(camera::screen_to_world(app.cam, centre));
-    nlohmann::json selected = unit_json(app, app.selected);
-    if (selected.is_null() && app.selected_district >= 0)
-        selected = {{"district", app.map.districts[size_t(app.selected_district)].name}, {"commune", nullptr}};
-    nlohmann::json j = {
-        {"communeCount", app.map.communes.size()},
-        {"districtCount", app.map.districts.size()},
-        {"selected", selected},
-        {"hovered", unit_json(app, app.hovered)},
-        {"view", {{"lon", ll.lon}, {"lat", ll.lat}, {"zoom", app.cam.zoom}}},
-        {"errors", app.errors},
-        {"layer", legend::layer_id(app.layer)},
-        {"tourStep", app.presenting ? nlohmann::json(app.tour_step) : nlohmann::json(nullptr)},
-        {"tourSteps", app.tour.steps.size()},
-        {"presenting", app.presenting},
-        {"lang", i18n::lang_id(i18n::language())},
-        {"hoveredModel", app.hovered_model >= 0 ? nlohmann::json(app.plan.models[size_t(app.markers[size_t(app.hovered_model)].number - 1)].id) : nlohmann::json(nullptr)},
-        {"selectedModel", app.selected_model >= 0 ? nlohmann::json(app.plan.models[size_t(app.markers[size_t(app.selected_model)].number - 1)].id) : nlohmann::json(nullptr)},
-    };
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    json_out::Out o;
+    o.begin_object();
+    o.key("communeCount").integer(int64_t(app.map.communes.size()));
+    o.key("districtCount").integer(int64_t(app.map.districts.size()));
+    o.key("selected");
+    if (app.selected < 0 && app.selected_district >= 0)
+        o.begin_object().key("district").str(app.map.districts[size_t(app.selected_district)].name).key("commune").null().end_object();
+    else
+        put_unit(o, app, app.selected);
+    o.key("hovered");
+    put_unit(o, app, app.hovered);
+    o.key("view").begin_object().key("lon").num(ll.lon).key("lat").num(ll.lat).key("zoom").num(app.cam.zoom).end_object();
+    o.key("errors").begin_array();
+    for (const std::string& e : app.errors) o.str(e);
+    o.end_array();
+    o.key("layer").str(legend::layer_id(app.layer));
+    o.key("tourStep");
+    if (app.presenting) o.integer(app.tour_step);
+    else o.null();
+    o.key("tourSteps").integer(int64_t(app.tour.steps.size()));
+    o.key("presenting").boolean(app.presenting);
+    o.key("lang").str(i18n::lang_id(i18n::language()));
+    o.key("hoveredModel");
+    put_model_id(o, app, app.hovered_model);
+    o.key("selectedModel");
+    put_model_id(o, app, app.selected_model);
+    return o.end_object().text();
 }
 
 std::string pick_json(const App& app, double lon, double lat) {
     if (!app.has_map) return "null";
     const int c = pick::find(app.commune_index, app.map, app.map.communes, geo::lonlat_to_world({lon, lat}));
-    return unit_json(app, c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    json_out::Out o;
+    put_unit(o, app, c);
+    return o.text();
 }
 
 std::string project_json(const App& app, double lon, double lat) {
     const geo::ScreenPx p = camera::world_to_screen(app.cam, geo::lonlat_to_world({lon, lat}));
-    return nlohmann::json{{"x", p.x}, {"y", p.y}}.dump();
+    json_out::Out o;
+    return o.begin_object().key("x").num(p.x).key("y").num(p.y).end_object().text();
 }
 
 std::string unproject_json(const App& app, double x, double y) {
     const geo::LonLat ll = geo::world_to_lonlat(camera::screen_to_world(app.cam, {x, y}));
-    return nlohmann::json{{"lon", ll.lon}, {"lat", ll.lat}}.dump();
+    json_out::Out o;
+    return o.begin_object().key("lon").num(ll.lon).key("lat").num(ll.lat).end_object().text();
 }
 
 std::string units_json(const App& app) {
-    nlohmann::json out = nlohmann::json::array();
+    json_out::Out o;
+    o.begin_array();
     for (const auto& c : app.map.communes) {
         const geo::LonLat a = geo::world_to_lonlat(c.label);
-        out.push_back({{"district", c.parent >= 0 ? app.map.districts[size_t(c.parent)].name : std::string()},
-                       {"commune", c.name},
-                       {"type", asset::unit_type_id(c.type)},
-                       {"lon", a.lon},
-                       {"lat", a.lat}});
+        o.begin_object()
+            .key("district").str(c.parent >= 0 ? std::string_view(app.map.districts[size_t(c.parent)].name) : "")
+            .key("commune").str(c.name)
+            .key("type").str(asset::unit_type_id(c.type))
+            .key("lon").num(a.lon)
+            .key("lat").num(a.lat)
+            .end_object();
     }
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return o.end_array().text();
 }
 
 }  // namespace ntm::app
@@ -1085,29 +1113,36 @@ namespace ntm::app {
 
 namespace {
 
-nlohmann::json optional_number(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
-
-nlohmann::json models_json(const std::vector<const plan::PilotModel*>& models) {
-    nlohmann::json out = nlohmann::json::array();
+void put_models(json_out::Out& o, const std::vector<const plan::PilotModel*>& models) {
+    o.begin_array();
     for (const plan::PilotModel* m : models)
-        out.push_back({{"id", m->id},
-                       {"name", m->name},
-                       {"district", m->unit.district},
-                       {"commune", m->unit.commune.empty() ? nlohmann::json(nullptr) : nlohmann::json(m->unit.commune)},
-                       {"leadAgency", m->lead_agency},
-                       {"period", m->period_text},
-                       {"source", m->source}});
-    return out;
+        o.begin_object()
+            .key("id").str(m->id)
+            .key("name").str(m->name)
+            .key("district").str(m->unit.district)
+            .key("commune").str_or_null(m->unit.commune)
+            .key("leadAgency").str(m->lead_agency)
+            .key("period").str(m->period_text)
+            .key("source").str(m->source)
+            .end_object();
+    o.end_array();
 }
 
-nlohmann::json status_json(const plan::UnitStatus* s) {
-    if (!s) return nullptr;  // no data
-    return {{"standard", s->standard == plan::Standard::none ? nlohmann::json(nullptr)
-                                                             : nlohmann::json(plan::standard_id(s->standard))},
-            {"recognisedOn", s->recognised_on.is_set() ? nlohmann::json(plan::date_iso(s->recognised_on)) : nlohmann::json(nullptr)},
-            {"decision", s->decision},
-            {"criteriaMet", s->criteria_met >= 0 ? nlohmann::json(s->criteria_met) : nlohmann::json(nullptr)},
-            {"note", s->note}};
+void put_status(json_out::Out& o, const plan::UnitStatus* s) {
+    if (!s) {  // no data
+        o.null();
+        return;
+    }
+    o.begin_object().key("standard");
+    if (s->standard == plan::Standard::none) o.null();
+    else o.str(plan::standard_id(s->standard));
+    o.key("recognisedOn");
+    if (s->recognised_on.is_set()) o.str(plan::date_iso(s->recognised_on));
+    else o.null();
+    o.key("decision").str(s->decision).key("criteriaMet");
+    if (s->criteria_met >= 0) o.integer(s->criteria_met);
+    else o.null();
+    o.key("note").str(s->note).end_object();
 }
 
 }  // namespace
@@ -1115,83 +1150,105 @@ nlohmann::json status_json(const plan::UnitStatus* s) {
 std::string info_json(const App& app, const std::string& district, const std::string& commune) {
     const int d = find_district(app, district);
     if (d < 0) return "null";
-    nlohmann::json j;
+    json_out::Out o;
     if (commune.empty()) {
         const asset::Feature& f = app.map.districts[size_t(d)];
-        nlohmann::json targets = nlohmann::json::array();
-        nlohmann::json recognition = nullptr;
-        for (const plan::DistrictTarget* t : plan::find_district_targets(app.plan, district)) {
-            targets.push_back({{"standard", plan::standard_id(t->standard)},
-                               {"milestone", plan::milestone_id(t->milestone)},
-                               {"asWritten", t->as_written},
-                               {"source", t->source}});
+        const std::vector<const plan::DistrictTarget*> targets = plan::find_district_targets(app.plan, district);
+        const char* recognition = nullptr;
+        for (const plan::DistrictTarget* t : targets)
             if (t->milestone == plan::DistrictMilestone::recognition) recognition = plan::standard_id(t->standard);
-        }
         int communes = 0, with_target = 0;
         for (size_t i = 0; i < app.map.communes.size(); ++i) {
             if (app.map.communes[i].parent != d) continue;
             ++communes;
             if (plan::find_commune_target(app.plan, district, app.map.communes[i].name)) ++with_target;
         }
-        j = {{"name", f.name},
-             {"district", f.name},
-             {"type", asset::unit_type_id(f.type)},
-             {"target2024", recognition},
-             {"districtTargets", targets},
-             {"status", status_json(plan::find_status(app.status, district, ""))},
-             {"models", models_json(plan::models_in_district(app.plan, district))},
-             {"communeCount", communes},
-             {"communesWithTarget", with_target},
-             {"areaHa", f.area_ha}};
-        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        o.begin_object()
+            .key("name").str(f.name)
+            .key("district").str(f.name)
+            .key("type").str(asset::unit_type_id(f.type))
+            .key("target2024");
+        if (recognition) o.str(recognition);
+        else o.null();
+        o.key("districtTargets").begin_array();
+        for (const plan::DistrictTarget* t : targets)
+            o.begin_object()
+                .key("standard").str(plan::standard_id(t->standard))
+                .key("milestone").str(plan::milestone_id(t->milestone))
+                .key("asWritten").str(t->as_written)
+                .key("source").str(t->source)
+                .end_object();
+        o.end_array().key("status");
+        put_status(o, plan::find_status(app.status, district, ""));
+        o.key("models");
+        put_models(o, plan::models_in_district(app.plan, district));
+        o.key("communeCount").integer(communes)
+            .key("communesWithTarget").integer(with_target)
+            .key("areaHa").num(f.area_ha);
+        return o.end_object().text();
     }
     const int c = find_commune(app, d, commune);
     if (c < 0) return "null";
     const asset::Feature& f = app.map.communes[size_t(c)];
     const plan::CommuneTarget* t = plan::find_commune_target(app.plan, district, commune);
     const bool applicable = f.type == asset::UnitType::xa;
-    j = {{"name", f.name},
-         {"district", district},
-         {"type", asset::unit_type_id(f.type)},
-         {"applicable", applicable},
-         {"target2024", t ? nlohmann::json(plan::standard_id(t->standard)) : nlohmann::json(nullptr)},
-         {"targetSource", t ? nlohmann::json(t->source) : nlohmann::json(nullptr)},
-         {"status", applicable ? status_json(plan::find_status(app.status, district, commune)) : nlohmann::json(nullptr)},
-         {"models", models_json(plan::models_at(app.plan, district, commune))},
-         {"population2009", f.population > 0 ? nlohmann::json(f.population) : nlohmann::json(nullptr)},
-         {"areaHa", f.area_ha}};
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    o.begin_object()
+        .key("name").str(f.name)
+        .key("district").str(district)
+        .key("type").str(asset::unit_type_id(f.type))
+        .key("applicable").boolean(applicable)
+        .key("target2024");
+    if (t) o.str(plan::standard_id(t->standard)).key("targetSource").str(t->source);
+    else o.null().key("targetSource").null();
+    o.key("status");
+    put_status(o, applicable ? plan::find_status(app.status, district, commune) : nullptr);
+    o.key("models");
+    put_models(o, plan::models_at(app.plan, district, commune));
+    o.key("population2009");
+    if (f.population > 0) o.integer(int64_t(f.population));
+    else o.null();
+    o.key("areaHa").num(f.area_ha);
+    return o.end_object().text();
 }
 
 std::string legend_json(const App& app) {
-    nlohmann::json rows = nlohmann::json::array();
+    json_out::Out o;
+    o.begin_object().key("layer").str(legend::layer_id(app.layer)).key("rows").begin_array();
     if (app.layer != legend::Layer::boundaries)
         for (const legend::Row& r : legend::rows(app.layer, app.classes))
-            rows.push_back({{"class", legend::class_id(r.cls)}, {"label", ui::legend_row_label(app.layer, r)}, {"count", r.count}});
-    nlohmann::json districts = nlohmann::json::array();
+            o.begin_object()
+                .key("class").str(legend::class_id(r.cls))
+                .key("label").str(ui::legend_row_label(app.layer, r))
+                .key("count").integer(r.count)
+                .end_object();
+    o.end_array().key("districtTargets").begin_array();
     if (app.layer == legend::Layer::targets)
         for (const plan::DistrictTarget& t : app.plan.district_targets)
-            districts.push_back({{"district", t.district},
-                                 {"standard", plan::standard_id(t.standard)},
-                                 {"milestone", plan::milestone_id(t.milestone)}});
-    return nlohmann::json{{"layer", legend::layer_id(app.layer)}, {"rows", rows}, {"districtTargets", districts}}
-        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            o.begin_object()
+                .key("district").str(t.district)
+                .key("standard").str(plan::standard_id(t.standard))
+                .key("milestone").str(plan::milestone_id(t.milestone))
+                .end_object();
+    return o.end_array().end_object().text();
 }
 
 std::string models_json(const App& app) {
-    nlohmann::json out = nlohmann::json::array();
+    json_out::Out o;
+    o.begin_array();
     for (size_t i = 0; i < app.markers.size(); ++i) {
         const plan::PilotModel& m = app.plan.models[size_t(app.markers[i].number - 1)];
         const geo::ScreenPx p = camera::world_to_screen(app.cam, app.marker_anchor[i]);
-        out.push_back({{"number", app.markers[i].number},
-                       {"id", m.id},
-                       {"name", m.name},
-                       {"district", m.unit.district},
-                       {"commune", m.unit.commune.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.unit.commune)},
-                       {"x", p.x},
-                       {"y", p.y + app.marker_dy_px[i]}});
+        o.begin_object()
+            .key("number").integer(app.markers[i].number)
+            .key("id").str(m.id)
+            .key("name").str(m.name)
+            .key("district").str(m.unit.district)
+            .key("commune").str_or_null(m.unit.commune)
+            .key("x").num(p.x)
+            .key("y").num(p.y + app.marker_dy_px[i])
+            .end_object();
     }
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return o.end_array().text();
 }
 
 std::string export_caption_json(const App& app, int year, int month, int day) {
@@ -1205,28 +1262,31 @@ std::string export_caption_json(const App& app, int year, int month, int day) {
     }
     const std::string source = std::string(ui::tr(ui::Key::export_source)) + " · " + ui::tr(ui::Key::export_date) + " " +
                                ntm::i18n::format_date(year, month, day);
-    return nlohmann::json{{"title", title}, {"subtitle", subtitle}, {"source", source}}
-        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    json_out::Out o;
+    return o.begin_object().key("title").str(title).key("subtitle").str(subtitle).key("source").str(source).end_object().text();
 }
 
 std::string funds_json(const App& app) {
-    nlohmann::json sources = nlohmann::json::array();
+    json_out::Out o;
+    o.begin_object().key("sources").begin_array();
     for (const plan::FundingSource& s : app.plan.funding.sources)
-        sources.push_back({{"id", s.id},
-                           {"name", s.label.empty() ? s.name : s.label},
-                           {"wording", s.name},
-                           {"amount", s.amount_million_dong},
-                           {"investment", optional_number(s.investment_million_dong)},
-                           {"recurrent", optional_number(s.recurrent_million_dong)},
-                           {"source", s.source}});
+        o.begin_object()
+            .key("id").str(s.id)
+            .key("name").str(s.label.empty() ? s.name : s.label)
+            .key("wording").str(s.name)
+            .key("amount").num(s.amount_million_dong)
+            .key("investment").num(s.investment_million_dong)
+            .key("recurrent").num(s.recurrent_million_dong)
+            .key("source").str(s.source)
+            .end_object();
+    o.end_array();
     const plan::FundingTotals t = plan::funding_totals(app.plan.funding);
-    nlohmann::json j = {{"sources", sources},
-                        {"total", t.amount_million_dong},
-                        {"investment", t.investment_million_dong},
-                        {"recurrent", t.recurrent_million_dong},
-                        {"unsplit", t.unsplit_million_dong},
-                        {"unit", "million-dong"}};
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    o.key("total").num(t.amount_million_dong)
+        .key("investment").num(t.investment_million_dong)
+        .key("recurrent").num(t.recurrent_million_dong)
+        .key("unsplit").num(t.unsplit_million_dong)
+        .key("unit").str("million-dong");
+    return o.end_object().text();
 }
 
 }  // namespace ntm::app

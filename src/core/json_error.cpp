@@ -1,7 +1,7 @@
 #include "core/json_error.hpp"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <rapidjson/error/en.h>
 
 #include "core/text.hpp"
 
@@ -9,58 +9,74 @@ namespace ntm::json_error {
 
 namespace {
 
-using Json = nlohmann::json;
+// The last byte of the number token that starts at `start` (RapidJSON reports a number too
+// large at its first character; the message points at the end of what was written).
+size_t number_end(std::string_view text, size_t start) {
+    size_t end = start;
+    while (end < text.size() && std::string_view("0123456789+-.eE").find(text[end]) != std::string_view::npos) ++end;
+    return end > start ? end - 1 : start;
+}
 
-// Receives only the parse error, for its position; every other SAX event is accepted and
-// ignored, and nothing here throws (Emscripten builds abort on a throw).
-struct ErrorLocator {
-    size_t position = 0;
-    std::string what;
+// The last character before `offset` that is not white space, or '\0'.
+char previous_token(std::string_view text, size_t offset) {
+    for (size_t i = std::min(offset, text.size()); i > 0; --i)
+        if (text[i - 1] != ' ' && text[i - 1] != '\t' && text[i - 1] != '\r' && text[i - 1] != '\n') return text[i - 1];
+    return '\0';
+}
 
-    bool null() { return true; }
-    bool boolean(bool) { return true; }
-    bool number_integer(Json::number_integer_t) { return true; }
-    bool number_unsigned(Json::number_unsigned_t) { return true; }
-    bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
-    bool string(Json::string_t&) { return true; }
-    bool binary(Json::binary_t&) { return true; }
-    bool start_object(std::size_t) { return true; }
-    bool key(Json::string_t&) { return true; }
-    bool end_object() { return true; }
-    bool start_array(std::size_t) { return true; }
-    bool end_array() { return true; }
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& ex) {
-        position = pos;
-        what = ex.what();
-        return false;
+Slip slip_of(std::string_view text, rapidjson::ParseErrorCode code, size_t offset) {
+    using namespace rapidjson;
+    const std::string_view rest = text.substr(std::min(offset, text.size()));
+    const bool at_end = rest.empty();
+    const char here = at_end ? '\0' : rest[0];
+    switch (code) {
+        case kParseErrorNumberTooBig: return Slip::number_too_big;
+        // A NUL ends RapidJSON's input: an unterminated string at the end of the text.
+        case kParseErrorStringMissQuotationMark: return Slip::unclosed_string;
+        // RapidJSON 1.1 stops at a control character in a string with this code, as at a bad
+        // escape ("\x"); json_fields feeds an embedded NUL as U+0001, a control character too.
+        case kParseErrorStringEscapeInvalid:
+            return !at_end && static_cast<unsigned char>(here) < 0x20 ? Slip::control_character : Slip::other;
+        case kParseErrorDocumentRootNotSingular: return Slip::content_after_end;
+        case kParseErrorObjectMissColon: return at_end ? Slip::cut_short : Slip::missing_colon;
+        case kParseErrorNumberMissFraction:
+        case kParseErrorNumberMissExponent: return at_end ? Slip::cut_short : Slip::bad_number;
+        default: break;
     }
-};
-
-bool has(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
-
-// The parser's reason in words a user acts on; "" when none of the common slips fits. The
-// tests are on nlohmann-json 3.11's messages (Debian 12); a changed wording only loses the hint.
-std::string why_vi(std::string_view text, const Location& at) {
-    const std::string_view rest = text.substr(std::min(at.offset, text.size()));
-    const std::string& w = at.what;
-    if (has(w, "number overflow")) return "số quá lớn, không biểu diễn được";
-    if (has(w, "unexpected end of input"))
-        return "tệp kết thúc giữa chừng (thiếu dấu đóng } hoặc ]; có thể tệp bị cắt ngắn)";
-    if (has(w, "missing closing quote")) return "chuỗi ký tự thiếu dấu nháy kép \" đóng (có thể tệp bị cắt ngắn)";
+    if (at_end) return Slip::cut_short;
     // "-Infinity" and "-NaN" fail at the letter, after the sign.
-    if (rest.substr(0, 3) == "NaN" || rest.substr(0, 8) == "Infinity")
-        return "NaN và Infinity không phải là số trong JSON; hãy ghi một số hoặc null";
-    if (has(w, "control character")) return "chuỗi ký tự có ký tự điều khiển (xuống dòng, tab) chưa viết dạng \\n, \\t";
-    if (has(w, "invalid literal")) return "giá trị không hợp lệ (chuỗi ký tự phải đặt trong dấu nháy kép \"...\")";
-    if (has(w, "invalid number")) return "số viết sai (phần thập phân sau dấu chấm, không có số 0 thừa ở đầu)";
-    if (has(w, "unexpected ']'; expected '[', '{', or a literal") || has(w, "unexpected '}'; expected string literal"))
-        return "thừa dấu phẩy ngay trước dấu đóng ] hoặc }";
-    if (has(w, "expected end of input")) return "còn nội dung sau dấu đóng cuối cùng của tệp";
-    if (has(w, "unexpected '}'; expected ']'") || has(w, "unexpected ']'; expected '}'"))
-        return "dấu đóng ] hoặc } không khớp với dấu mở";
-    if (has(w, "; expected '}'") || has(w, "; expected ']'"))  // a value where a separator belongs
-        return "có thể thiếu dấu phẩy giữa hai mục, ngay trước chỗ này";
-    if (has(w, "; expected ':'")) return "thiếu dấu hai chấm sau tên trường";
+    if (rest.substr(0, 3) == "NaN" || rest.substr(0, 8) == "Infinity") return Slip::nan_or_infinity;
+    const char before = previous_token(text, offset);
+    if ((here == ']' || here == '}') && before == ',') return Slip::trailing_comma;
+    switch (code) {
+        case kParseErrorObjectMissName:  // {"a": 1, b: 2} or {b: 2}
+        case kParseErrorValueInvalid:
+            return offset > 0 && text[offset - 1] == '-' ? Slip::bad_number : Slip::bad_value;
+        case kParseErrorObjectMissCommaOrCurlyBracket:
+            return here == ']' ? Slip::mismatched_bracket : Slip::missing_comma;
+        case kParseErrorArrayMissCommaOrSquareBracket:
+            return here == '}' ? Slip::mismatched_bracket : Slip::missing_comma;
+        default: return Slip::other;
+    }
+}
+
+const char* why_vi(Slip slip) {
+    switch (slip) {
+        case Slip::other: return "";
+        case Slip::cut_short: return "tệp kết thúc giữa chừng (thiếu dấu đóng } hoặc ]; có thể tệp bị cắt ngắn)";
+        case Slip::unclosed_string: return "chuỗi ký tự thiếu dấu nháy kép \" đóng (có thể tệp bị cắt ngắn)";
+        case Slip::number_too_big: return "số quá lớn, không biểu diễn được";
+        case Slip::nan_or_infinity: return "NaN và Infinity không phải là số trong JSON; hãy ghi một số hoặc null";
+        case Slip::control_character:
+            return "chuỗi ký tự có ký tự điều khiển (xuống dòng, tab) chưa viết dạng \\n, \\t";
+        case Slip::bad_value: return "giá trị không hợp lệ (chuỗi ký tự phải đặt trong dấu nháy kép \"...\")";
+        case Slip::bad_number: return "số viết sai (phần thập phân sau dấu chấm, không có số 0 thừa ở đầu)";
+        case Slip::trailing_comma: return "thừa dấu phẩy ngay trước dấu đóng ] hoặc }";
+        case Slip::content_after_end: return "còn nội dung sau dấu đóng cuối cùng của tệp";
+        case Slip::mismatched_bracket: return "dấu đóng ] hoặc } không khớp với dấu mở";
+        case Slip::missing_comma: return "có thể thiếu dấu phẩy giữa hai mục, ngay trước chỗ này";
+        case Slip::missing_colon: return "thiếu dấu hai chấm sau tên trường";
+    }
     return "";
 }
 
@@ -84,18 +100,17 @@ Location location_of(std::string_view text_in, size_t offset) {
     return at;
 }
 
-Location locate(std::string_view text_in) {
-    ErrorLocator loc;
-    Json::sax_parse(text_in.begin(), text_in.end(), &loc);
-    // nlohmann counts the failing character as read; point at it, in characters not bytes.
-    Location at = location_of(text_in, loc.position > 0 ? loc.position - 1 : 0);
-    at.what = std::move(loc.what);
+Location locate(std::string_view text, rapidjson::ParseErrorCode code, size_t offset) {
+    const Slip slip = slip_of(text, code, offset);
+    Location at = location_of(text, slip == Slip::number_too_big ? number_end(text, offset) : offset);
+    at.slip = slip;
+    at.what = std::string(rapidjson::GetParseError_En(code)) + " (byte " + std::to_string(offset) + ")";
     return at;
 }
 
 std::string reason_vi(std::string_view text, const Location& at, const char* consequence_vi) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return "tệp rỗng, không phải JSON.";
-    const std::string why = why_vi(text, at);
+    const std::string why = why_vi(at.slip);
     return "tệp không phải JSON hợp lệ (lỗi ở dòng " + std::to_string(at.line) + ", cột " + std::to_string(at.column) +
            ")" + (why.empty() ? "" : ": " + why) + "; " + consequence_vi;
 }

@@ -117,6 +117,31 @@ bool looks_utf16(std::string_view t) {
     return (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || (b0 != 0) != (b1 != 0);
 }
 
+// The text as RapidJSON reads it: RapidJSON takes a NUL for the end of its input, so a NUL
+// inside the text (no JSON text has one, in a string or out) is read as U+0001 instead, which
+// the parser refuses at the same offset as any control character.
+class TextStream {
+public:
+    using Ch = char;
+    explicit TextStream(std::string_view t) : t_(t) {}
+    Ch Peek() const { return i_ < t_.size() ? (t_[i_] != '\0' ? t_[i_] : '\x01') : '\0'; }
+    Ch Take() {
+        const Ch c = Peek();
+        if (i_ < t_.size()) ++i_;
+        return c;
+    }
+    size_t Tell() const { return i_; }
+    // Write access is only used by in-situ parsing, which parse() does not ask for.
+    Ch* PutBegin() { return nullptr; }
+    void Put(Ch) {}
+    void Flush() {}
+    size_t PutEnd(Ch*) { return 0; }
+
+private:
+    std::string_view t_;
+    size_t i_ = 0;
+};
+
 // A problem that stops the reading (out.ok stays false).
 void stop(Parsed& out, std::string reason_vi, std::string detail_en) {
     out.problems.push_back({ErrorCode::format, std::move(reason_vi), std::move(detail_en)});
@@ -174,13 +199,13 @@ Parsed parse(std::string_view text, const char* nothing_read_vi) {
                  ", column " + std::to_string(at.column));
         return out;
     }
-    // Json::parse would also build its callback-filtering parser (a std::vector<bool> stack and
-    // more: ~3 KB of viewer.wasm) for a callback we never pass; the plain DOM builder is enough.
-    nlohmann::detail::json_sax_dom_parser<Json> dom(out.root, /*allow_exceptions=*/false);
-    if (!Json::sax_parse(t.begin(), t.end(), &dom)) out.root = Json(Json::value_t::discarded);
-    if (out.root.is_discarded()) {
-        const json_error::Location at = json_error::locate(t);
+    // Full precision: every number is the double nearest to what was written, as strtod gives.
+    TextStream stream(t);
+    out.root.ParseStream<rapidjson::kParseFullPrecisionFlag>(stream);
+    if (out.root.HasParseError()) {
+        const json_error::Location at = json_error::locate(t, out.root.GetParseError(), out.root.GetErrorOffset());
         stop(out, json_error::reason_vi(t, at, nothing_read_vi), "not valid JSON: " + at.what);
+        out.root.SetNull();
         return out;
     }
     out.ok = true;
@@ -194,18 +219,18 @@ bool check_header(const Json& root, const char* expected_format, int expected_ve
     };
     std::string nothing = nothing_read_vi;  // ends a sentence here: capitalised
     if (!nothing.empty() && nothing[0] >= 'a' && nothing[0] <= 'z') nothing[0] = char(nothing[0] - 'a' + 'A');
-    if (!root.is_object()) {
+    if (!root.IsObject()) {
         add(ErrorCode::format,
             std::string("nội dung tệp phải là một đối tượng JSON { ... }, không phải ") + type_vi(root) + ".",
-            std::string("top level must be an object, got ") + root.type_name());
+            std::string("top level must be an object, got ") + type_en(root));
         return false;
     }
     const Json* format = find_field(root, "format");
-    if (format == nullptr || !format->is_string()) {
+    if (format == nullptr || !format->IsString()) {
         add(ErrorCode::format, std::string("thiếu trường “format” (phải là “") + expected_format + "”).",
             std::string("missing string field 'format' (expected '") + expected_format + "')");
-    } else if (format->get_ref<const std::string&>() != expected_format) {
-        const std::string& got = format->get_ref<const std::string&>();
+    } else if (str(*format) != expected_format) {
+        const std::string_view got = str(*format);
         add(ErrorCode::format,
             "tệp này có dạng " + in_quotes(got) + ", không phải " + in_quotes(expected_format) +
                 "; có thể đã chọn nhầm tệp. " + nothing,
@@ -213,13 +238,13 @@ bool check_header(const Json& root, const char* expected_format, int expected_ve
         return false;
     }
     const Json* version = find_field(root, "format_version");
-    if (version == nullptr || !version->is_number_integer()) {
+    if (version == nullptr || !(version->IsInt64() || version->IsUint64())) {
         add(ErrorCode::format,
             "thiếu trường “format_version” (số nguyên, hiện là " + std::to_string(expected_version) + ").",
             "missing integer field 'format_version'");
-    } else if (!(version->is_number_unsigned() ? version->get<uint64_t>() == uint64_t(expected_version)
-                                               : version->get<int64_t>() == expected_version)) {
-        const std::string got = version->dump();  // exact, also past int64
+    } else if (!(version->IsInt64() ? version->GetInt64() == expected_version
+                                    : version->GetUint64() == uint64_t(expected_version))) {
+        const std::string got = number_text(*version);  // exact, also past int64
         add(ErrorCode::version,
             "phiên bản định dạng " + got + " chưa được hỗ trợ (bản này đọc phiên bản " +
                 std::to_string(expected_version) + "). " + nothing,
@@ -237,20 +262,45 @@ Parsed open(std::string_view text, const char* expected_format, int expected_ver
 
 // [SECTION] Fields and words
 
+// A key written twice: the last one counts (as in JavaScript's JSON.parse), so the field found
+// is the one an editor sees last in the file.
 const Json* find_field(const Json& obj, const char* key) {
-    if (!obj.is_object()) return nullptr;
-    const auto it = obj.find(key);
-    return it == obj.end() ? nullptr : &*it;
+    if (!obj.IsObject()) return nullptr;
+    const Json* found = nullptr;
+    const std::string_view k = key;
+    for (const auto& m : obj.GetObject())
+        if (str(m.name) == k) found = &m.value;
+    return found;
 }
 
 const char* type_vi(const Json& v) {
-    if (v.is_string()) return "chuỗi ký tự";
-    if (v.is_number_float()) return "số thập phân";
-    if (v.is_number()) return "số";
-    if (v.is_boolean()) return "giá trị đúng/sai";
-    if (v.is_array()) return "danh sách";
-    if (v.is_object()) return "đối tượng";
+    if (v.IsString()) return "chuỗi ký tự";
+    if (v.IsDouble()) return "số thập phân";
+    if (v.IsNumber()) return "số";
+    if (v.IsBool()) return "giá trị đúng/sai";
+    if (v.IsArray()) return "danh sách";
+    if (v.IsObject()) return "đối tượng";
     return "null";
+}
+
+const char* type_en(const Json& v) {
+    if (v.IsString()) return "string";
+    if (v.IsNumber()) return "number";
+    if (v.IsBool()) return "boolean";
+    if (v.IsArray()) return "array";
+    if (v.IsObject()) return "object";
+    return "null";
+}
+
+std::string number_text(const Json& v) {
+    if (v.IsUint64()) return std::to_string(v.GetUint64());
+    if (v.IsInt64()) return std::to_string(v.GetInt64());
+    if (!v.IsNumber()) return type_vi(v);
+    // The shortest of 15, 16 or 17 significant digits that reads back as the same double, with
+    // ".0" on a whole number written without an exponent: 2.0, 0.1, 1e+300.
+    std::string s = text::shortest_double(v.GetDouble());
+    if (s.find_first_of(".en") == std::string::npos) s += ".0";
+    return s;
 }
 
 std::string clip(std::string_view s) {
@@ -264,17 +314,13 @@ std::string in_quotes(std::string_view s) { return "“" + clip(s) + "”"; }
 
 std::optional<int64_t> whole_number(const Json& v, bool* too_big) {
     *too_big = false;
-    if (v.is_number_unsigned()) {
-        const uint64_t u = v.get<uint64_t>();
-        if (u > uint64_t(std::numeric_limits<int64_t>::max())) {
-            *too_big = true;
-            return std::nullopt;
-        }
-        return int64_t(u);
+    if (v.IsInt64()) return v.GetInt64();
+    if (v.IsUint64()) {  // past int64
+        *too_big = true;
+        return std::nullopt;
     }
-    if (v.is_number_integer()) return v.get<int64_t>();
-    if (v.is_number_float()) {
-        const double d = v.get<double>();
+    if (v.IsDouble()) {
+        const double d = v.GetDouble();
         if (!std::isfinite(d) || d != std::floor(d)) return std::nullopt;
         if (std::fabs(d) >= 9.2e18) {  // beyond int64 (2^63 ≈ 9.22e18)
             *too_big = true;

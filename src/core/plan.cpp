@@ -1,15 +1,14 @@
 // plan.cpp — see plan.hpp. The file format is described in geodata/plan/FORMAT.md.
 //
-// nlohmann-json is used strictly without exceptions: parse() with allow_exceptions = false,
-// and every value is type-checked before get<>() (operator[] on a const object with a missing
-// key is undefined, get<>() on the wrong type throws, which aborts under Emscripten).
+// The JSON is RapidJSON's DOM, parsed and read through json_fields: every value is type-checked
+// before a Get*() (RapidJSON asserts on the wrong type, and reads garbage where asserts are off)
+// and fields are looked up with find_field(), never operator[] (which asserts on a missing key).
 #include "core/plan.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "core/json_fields.hpp"
@@ -17,7 +16,10 @@
 
 namespace ntm::plan {
 
-using Json = nlohmann::json;
+using Json = json_fields::Json;
+using Document = json_fields::Document;
+using json_fields::str;
+using json_fields::type_en;
 using json_fields::find_field;
 using json_fields::in_quotes;
 using json_fields::type_vi;
@@ -337,7 +339,7 @@ public:
     // The "source" field every item should carry: missing is worth a warning, not a drop.
     std::string source(const Json& obj) {
         const Json* v = find_field(obj, "source");
-        if (v == nullptr || v->is_null() || (v->is_string() && v->get_ref<const std::string&>().empty())) {
+        if (v == nullptr || v->IsNull() || (v->IsString() && (v->GetStringLength() == 0))) {
             warn(ErrorCode::invalid_data, "thiếu trường “source” (mục nào của văn bản).", "missing field 'source'");
             return "";
         }
@@ -347,7 +349,7 @@ public:
     // An integer in [lo, hi]. Missing or null → nullopt (a problem when required).
     std::optional<int> integer(const Json& obj, const char* key, bool required, int lo, int hi) {
         const Json* v = find_field(obj, key);
-        if (v == nullptr || v->is_null()) {
+        if (v == nullptr || v->IsNull()) {
             if (required)
                 fail(ErrorCode::format, "thiếu trường " + in_quotes(key) + ".",
                      std::string("missing field '") + key + "'");
@@ -360,11 +362,11 @@ public:
         if (!value && !too_big) {
             fail(ErrorCode::format,
                  "trường " + in_quotes(key) + " phải là số nguyên, không phải " + type_vi(*v) + ".",
-                 std::string("field '") + key + "' must be an integer, got " + v->type_name());
+                 std::string("field '") + key + "' must be an integer, got " + type_en(*v));
             return std::nullopt;
         }
         if (!value || *value < lo || *value > hi) {
-            const std::string given = json_fields::clip(v->dump());
+            const std::string given = json_fields::clip(json_fields::number_text(*v));
             fail(ErrorCode::invalid_data,
                  "trường " + in_quotes(key) + " phải là số nguyên từ " + std::to_string(lo) + " đến " +
                      std::to_string(hi) + ", không phải " + given + ".",
@@ -379,28 +381,28 @@ public:
     // (a problem when required).
     std::optional<double> amount(const Json& obj, const char* key, bool required) {
         const Json* v = find_field(obj, key);
-        if (v == nullptr || v->is_null()) {
+        if (v == nullptr || v->IsNull()) {
             if (required)
                 fail(ErrorCode::format, "thiếu trường " + in_quotes(key) + ".",
                      std::string("missing field '") + key + "'");
             return std::nullopt;
         }
-        if (!v->is_number()) {
-            std::string shown = v->is_string() ? " " + in_quotes(v->get_ref<const std::string&>()) : "";
+        if (!v->IsNumber()) {
+            std::string shown = v->IsString() ? " " + in_quotes(str(*v)) : "";
             fail(ErrorCode::format,
                  "số tiền " + in_quotes(key) +
                      " phải là một số (triệu đồng, không có dấu chấm phân cách), không phải " + type_vi(*v) +
                      shown + ".",
-                 std::string("amount '") + key + "' must be a JSON number, got " + v->type_name());
+                 std::string("amount '") + key + "' must be a JSON number, got " + type_en(*v));
             return std::nullopt;
         }
-        const double value = v->get<double>() + 0.0;  // + 0.0: -0 is 0 (never shown as "-0")
+        const double value = v->GetDouble() + 0.0;  // + 0.0: -0 is 0 (never shown as "-0")
         if (!std::isfinite(value) || std::fabs(value) > kMaxAmountMillionDong) {
             fail(ErrorCode::invalid_data,
-                 "số tiền " + in_quotes(key) + " quá lớn (" + json_fields::clip(v->dump()) + ", hơn " +
+                 "số tiền " + in_quotes(key) + " quá lớn (" + json_fields::clip(json_fields::number_text(*v)) + ", hơn " +
                      format_number(kMaxAmountMillionDong) +
                      " triệu đồng, tức một triệu tỷ đồng); hãy kiểm tra đơn vị: số tiền ghi bằng triệu đồng.",
-                 std::string("amount '") + key + "' = " + json_fields::clip(v->dump()) + " is over " +
+                 std::string("amount '") + key + "' = " + json_fields::clip(json_fields::number_text(*v)) + " is over " +
                      format_number_en(kMaxAmountMillionDong) + " million dong");
             return std::nullopt;
         }
@@ -417,21 +419,21 @@ public:
     // A date "YYYY-MM-DD", or also "YYYY-MM" when allow_month. Missing or null → unset Date.
     Date date(const Json& obj, const char* key, bool required, bool allow_month) {
         const Json* v = find_field(obj, key);
-        if (v == nullptr || v->is_null()) {
+        if (v == nullptr || v->IsNull()) {
             if (required)
                 fail(ErrorCode::format, "thiếu trường " + in_quotes(key) + ".",
                      std::string("missing field '") + key + "'");
             return {};
         }
         const char* shape_vi = allow_month ? "YYYY-MM-DD hoặc YYYY-MM" : "YYYY-MM-DD";
-        if (!v->is_string()) {
+        if (!v->IsString()) {
             fail(
                 ErrorCode::format,
                 "ngày " + in_quotes(key) + " phải là chuỗi dạng " + shape_vi + ", không phải " + type_vi(*v) + ".",
-                std::string("date '") + key + "' must be a string, got " + v->type_name());
+                std::string("date '") + key + "' must be a string, got " + type_en(*v));
             return {};
         }
-        const std::string& s = v->get_ref<const std::string&>();
+        const std::string_view s = str(*v);
         if (const std::optional<Date> d = parse_iso_date(s, allow_month)) return *d;
         // Tell a well-shaped but impossible date (2024-02-30) from a badly shaped one.
         const bool shaped =
@@ -452,15 +454,15 @@ public:
     // A standard id. null is Standard::none, accepted only when allow_none.
     std::optional<Standard> standard(const Json& obj, const char* key, bool allow_none) {
         const Json* v = find_field(obj, key);
-        if (v == nullptr || v->is_null()) {
+        if (v == nullptr || v->IsNull()) {
             if (allow_none) return Standard::none;
             fail(ErrorCode::format, "thiếu trường " + in_quotes(key) + ".", std::string("missing field '") + key + "'");
             return std::nullopt;
         }
-        if (v->is_string()) {
-            if (const std::optional<Standard> s = standard_from_id(v->get_ref<const std::string&>())) return s;
+        if (v->IsString()) {
+            if (const std::optional<Standard> s = standard_from_id(str(*v))) return s;
         }
-        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : type_vi(*v);
+        const std::string shown = v->IsString() ? in_quotes(str(*v)) : type_vi(*v);
         fail(
             ErrorCode::invalid_data,
             "mức chuẩn " + shown + " không hợp lệ; chỉ dùng “ntm”, “nang-cao” hoặc “kieu-mau”" +
@@ -768,7 +770,7 @@ constexpr const char* kNothingRead = "không đọc được nội dung nào.";
 
 // Parses the text (json_fields::parse: size, encoding, nesting, syntax) and checks its header;
 // false when nothing can be read, the problems saying why.
-bool open_file(std::string_view text_in, const Sink& sink, const char* expected_format, Json* out) {
+bool open_file(std::string_view text_in, const Sink& sink, const char* expected_format, Document* out) {
     json_fields::Parsed f = json_fields::open(text_in, expected_format, kFormatVersion, kNothingRead);
     for (json_fields::FileProblem& p : f.problems)
         sink.file_problem(p.code, std::move(p.reason_vi), std::move(p.detail_en));
@@ -784,11 +786,11 @@ const Json* section_array(const Json& root, const char* key, const Sink& sink) {
                           std::string("missing section '") + key + "'");
         return nullptr;
     }
-    if (!v->is_array()) {
+    if (!v->IsArray()) {
         sink.file_problem(ErrorCode::format,
                           "mục " + in_quotes(key) + " phải là một danh sách [ ... ], không phải " + type_vi(*v) +
                               "; không đọc được mục này.",
-                          std::string("section '") + key + "' must be an array, got " + v->type_name());
+                          std::string("section '") + key + "' must be an array, got " + type_en(*v));
         return nullptr;
     }
     return v;
@@ -797,10 +799,10 @@ const Json* section_array(const Json& root, const char* key, const Sink& sink) {
 std::string item_name(const char* section, size_t i) { return std::string(section) + "[" + std::to_string(i) + "]"; }
 
 bool require_object(ItemCheck& chk, const Json& v) {
-    if (v.is_object()) return true;
+    if (v.IsObject()) return true;
     chk.fail(ErrorCode::format,
              std::string("mỗi phần tử phải là một đối tượng { ... }, không phải ") + type_vi(v) + ".",
-             std::string("element must be an object, got ") + v.type_name());
+             std::string("element must be an object, got ") + type_en(v));
     return false;
 }
 
@@ -808,7 +810,7 @@ bool require_object(ItemCheck& chk, const Json& v) {
 
 void read_document(const Json& root, const Sink& sink, DocumentInfo* doc) {
     const Json* v = find_field(root, "document");
-    if (v == nullptr || !v->is_object()) {
+    if (v == nullptr || !v->IsObject()) {
         sink.file_problem(ErrorCode::format, "thiếu mục “document” (số, ngày, cơ quan ban hành, tên văn bản).",
                           "missing object 'document'");
         return;
@@ -829,24 +831,24 @@ void read_document(const Json& root, const Sink& sink, DocumentInfo* doc) {
 void read_notes(const Json& root, const Sink& sink, std::vector<std::string>* notes) {
     const Json* v = find_field(root, "transcription_notes");
     if (v == nullptr) return;  // optional
-    if (!v->is_array()) {
+    if (!v->IsArray()) {
         sink.file_problem(ErrorCode::format, "mục “transcription_notes” phải là danh sách chuỗi ký tự.",
                           "'transcription_notes' must be an array of strings");
         return;
     }
-    for (size_t i = 0; i < v->size(); ++i) {
-        const Json& n = (*v)[i];
+    for (size_t i = 0; i < v->Size(); ++i) {
+        const Json& n = (*v)[rapidjson::SizeType(i)];
         ItemCheck chk(sink, item_name("transcription_notes", i));
-        if (!n.is_string()) {
+        if (!n.IsString()) {
             chk.fail(ErrorCode::format, std::string("phải là chuỗi ký tự, không phải ") + type_vi(n) + ".",
-                     std::string("must be a string, got ") + n.type_name());
-        } else if (n.get_ref<const std::string&>().size() > json_fields::kMaxTextBytes) {
-            chk.fail(ErrorCode::invalid_data, json_fields::too_long_vi(nullptr, n.get_ref<const std::string&>().size()),
+                     std::string("must be a string, got ") + type_en(n));
+        } else if (n.GetStringLength() > json_fields::kMaxTextBytes) {
+            chk.fail(ErrorCode::invalid_data, json_fields::too_long_vi(nullptr, n.GetStringLength()),
                      "note over " + std::to_string(json_fields::kMaxTextBytes) + " bytes");
         } else {
-            if (json_fields::has_replacement_char(n.get_ref<const std::string&>()))
+            if (json_fields::has_replacement_char(str(n)))
                 chk.warn(ErrorCode::format, json_fields::replacement_char_vi(nullptr), "note contains U+FFFD");
-            notes->push_back(n.get<std::string>());
+            notes->push_back(std::string(str(n)));
         }
         chk.finish();
     }
@@ -856,10 +858,10 @@ void read_commune_targets(const Json& root, const Sink& sink, const GazIndex& id
     const Json* arr = section_array(root, "commune_targets", sink);
     if (arr == nullptr) return;
     std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->size(); ++i) {
+    for (size_t i = 0; i < arr->Size(); ++i) {
         const std::string item = item_name("commune_targets", i);
         ItemCheck chk(sink, item);
-        const Json& v = (*arr)[i];
+        const Json& v = (*arr)[rapidjson::SizeType(i)];
         if (!require_object(chk, v)) {
             chk.finish();
             continue;
@@ -894,10 +896,10 @@ void read_district_targets(const Json& root, const Sink& sink, const GazIndex& i
     const Json* arr = section_array(root, "district_targets", sink);
     if (arr == nullptr) return;
     std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->size(); ++i) {
+    for (size_t i = 0; i < arr->Size(); ++i) {
         const std::string item = item_name("district_targets", i);
         ItemCheck chk(sink, item);
-        const Json& v = (*arr)[i];
+        const Json& v = (*arr)[rapidjson::SizeType(i)];
         if (!require_object(chk, v)) {
             chk.finish();
             continue;
@@ -939,10 +941,10 @@ void read_models(const Json& root, const Sink& sink, const GazIndex& idx, std::v
     const Json* arr = section_array(root, "models", sink);
     if (arr == nullptr) return;
     std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->size(); ++i) {
+    for (size_t i = 0; i < arr->Size(); ++i) {
         const std::string item = item_name("models", i);
         ItemCheck chk(sink, item);
-        const Json& v = (*arr)[i];
+        const Json& v = (*arr)[rapidjson::SizeType(i)];
         if (!require_object(chk, v)) {
             chk.finish();
             continue;
@@ -984,7 +986,7 @@ constexpr double kAmountTolerance = 0.0005;  // million đồng
 
 void read_funding(const Json& root, const Sink& sink, Funding* out) {
     const Json* f = find_field(root, "funding");
-    if (f == nullptr || !f->is_object()) {
+    if (f == nullptr || !f->IsObject()) {
         sink.file_problem(ErrorCode::format,
                           "thiếu mục “funding” (đối tượng gồm “sources” và “stated_total_million_dong”).",
                           "missing object 'funding'");
@@ -999,10 +1001,10 @@ void read_funding(const Json& root, const Sink& sink, Funding* out) {
     const Json* arr = section_array(*f, "sources", sink);
     if (arr != nullptr) {
         std::vector<std::pair<std::string, std::string>> seen;
-        for (size_t i = 0; i < arr->size(); ++i) {
+        for (size_t i = 0; i < arr->Size(); ++i) {
             const std::string item = item_name("funding.sources", i);
             ItemCheck chk(sink, item);
-            const Json& v = (*arr)[i];
+            const Json& v = (*arr)[rapidjson::SizeType(i)];
             if (!require_object(chk, v)) {
                 chk.finish();
                 continue;
@@ -1067,9 +1069,9 @@ std::optional<CalendarKind> calendar_kind_from_id(std::string_view id) {
 void read_calendar(const Json& root, const Sink& sink, const GazIndex& idx, std::vector<CalendarEvent>* out) {
     const Json* arr = section_array(root, "calendar", sink);
     if (arr == nullptr) return;
-    for (size_t i = 0; i < arr->size(); ++i) {
+    for (size_t i = 0; i < arr->Size(); ++i) {
         ItemCheck chk(sink, item_name("calendar", i));
-        const Json& v = (*arr)[i];
+        const Json& v = (*arr)[rapidjson::SizeType(i)];
         if (!require_object(chk, v)) {
             chk.finish();
             continue;
@@ -1111,10 +1113,10 @@ void read_tasks(const Json& root, const Sink& sink, std::vector<Task>* out) {
     const Json* arr = section_array(root, "tasks", sink);
     if (arr == nullptr) return;
     std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->size(); ++i) {
+    for (size_t i = 0; i < arr->Size(); ++i) {
         const std::string item = item_name("tasks", i);
         ItemCheck chk(sink, item);
-        const Json& v = (*arr)[i];
+        const Json& v = (*arr)[rapidjson::SizeType(i)];
         if (!require_object(chk, v)) {
             chk.finish();
             continue;
@@ -1157,10 +1159,10 @@ void read_status_units(const Json& root, const Sink& sink, const GazIndex& idx, 
     const Json* arr = section_array(root, "units", sink);
     if (arr == nullptr) return;
     std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->size(); ++i) {
+    for (size_t i = 0; i < arr->Size(); ++i) {
         const std::string item = item_name("units", i);
         ItemCheck chk(sink, item);
-        const Json& v = (*arr)[i];
+        const Json& v = (*arr)[rapidjson::SizeType(i)];
         if (!require_object(chk, v)) {
             chk.finish();
             continue;
@@ -1207,7 +1209,7 @@ void read_status_units(const Json& root, const Sink& sink, const GazIndex& idx, 
 PlanLoad load_plan(std::string_view json_text, std::string_view file_name, const Gazetteer& gaz) {
     PlanLoad out;
     const Sink sink{std::string(file_name), &out.problems};
-    Json root;
+    Document root;
     if (open_file(json_text, sink, "ntm-plan", &root)) {
         const GazIndex idx(gaz);
         read_document(root, sink, &out.plan.document);
@@ -1226,7 +1228,7 @@ PlanLoad load_plan(std::string_view json_text, std::string_view file_name, const
 StatusLoad load_status(std::string_view json_text, std::string_view file_name, const Gazetteer& gaz) {
     StatusLoad out;
     const Sink sink{std::string(file_name), &out.problems};
-    Json root;
+    Document root;
     if (open_file(json_text, sink, "ntm-status", &root)) {
         const GazIndex idx(gaz);
         read_status_header(root, sink, &out.status);

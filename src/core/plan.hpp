@@ -8,7 +8,8 @@
 // item is dropped with a Problem naming the file, the item and the reason in Vietnamese, and
 // the valid part is kept so the map still shows it.
 // What it doesn't: no file I/O (the caller passes the text), no drawing, no colours (legend.hpp).
-// nlohmann-json is used without exceptions (Emscripten builds abort on a throw).
+// The JSON is read with RapidJSON (json_fields.hpp); nothing throws (Emscripten builds abort on
+// a throw).
 //
 //   ntm::plan::Gazetteer gaz = ntm::plan::gazetteer_from_asset(map);
 //   ntm::plan::PlanLoad r = ntm::plan::load_plan(text, "soc-trang-2024.json", gaz);

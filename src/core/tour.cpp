@@ -1,7 +1,7 @@
 // tour.cpp — see tour.hpp; the file format is described in geodata/tour/FORMAT.md.
 //
-// nlohmann-json strictly without exceptions, as plan.cpp: parse() with allow_exceptions =
-// false and a type check before every get<>() (a throw aborts the Emscripten build).
+// RapidJSON's DOM through json_fields, as plan.cpp: a type check before every Get*() (RapidJSON
+// asserts on the wrong type).
 // Problems are plan::Problem with the same message shape as the plan loader's, so the app
 // lists both files' problems the same way.
 #include "core/tour.hpp"
@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "core/json_fields.hpp"
@@ -17,7 +16,10 @@
 
 namespace ntm::tour {
 
-using Json = nlohmann::json;
+using Json = json_fields::Json;
+using Document = json_fields::Document;
+using json_fields::str;
+using json_fields::type_en;
 using json_fields::find_field;
 using json_fields::in_quotes;
 using json_fields::type_vi;
@@ -187,9 +189,9 @@ public:
     StepReader(const Report& report, const Units& units, size_t index) : report_(report), units_(units), index_(index) {}
 
     std::optional<Step> read(const Json& obj) {
-        if (!obj.is_object()) {
+        if (!obj.IsObject()) {
             fail(ErrorCode::format, std::string("mỗi bước phải là một đối tượng { ... }, không phải ") + type_vi(obj) + ".",
-                 std::string("a step must be an object, got ") + obj.type_name());
+                 std::string("a step must be an object, got ") + type_en(obj));
             return flush();
         }
         Step s;
@@ -254,27 +256,27 @@ private:
     bool unit_ref(const Json& obj, plan::UnitRef* out, std::string* reason_vi, std::string* detail_en) {
         const Json* d = find_field(obj, "district");
         const Json* c = find_field(obj, "commune");
-        if (d == nullptr || !d->is_string() || d->get_ref<const std::string&>().empty()) {
+        if (d == nullptr || !d->IsString() || (d->GetStringLength() == 0)) {
             *reason_vi = "thiếu tên huyện (trường “district”).";
             *detail_en = "missing string field 'district'";
             return false;
         }
-        if (c != nullptr && !c->is_null() && !c->is_string()) {
+        if (c != nullptr && !c->IsNull() && !c->IsString()) {
             *reason_vi = std::string("trường “commune” phải là chuỗi ký tự hoặc null, không phải ") + type_vi(*c) + ".";
-            *detail_en = std::string("field 'commune' must be a string or null, got ") + c->type_name();
+            *detail_en = std::string("field 'commune' must be a string or null, got ") + type_en(*c);
             return false;
         }
         for (const auto& [key, v] : {std::pair<const char*, const Json*>{"district", d}, {"commune", c}}) {
-            if (v != nullptr && v->is_string() &&
-                v->get_ref<const std::string&>().size() > json_fields::kMaxTextBytes) {
-                *reason_vi = json_fields::too_long_vi(key, v->get_ref<const std::string&>().size());
+            if (v != nullptr && v->IsString() &&
+                v->GetStringLength() > json_fields::kMaxTextBytes) {
+                *reason_vi = json_fields::too_long_vi(key, v->GetStringLength());
                 *detail_en =
                     std::string("field '") + key + "' over " + std::to_string(json_fields::kMaxTextBytes) + " bytes";
                 return false;
             }
         }
-        out->district = d->get<std::string>();
-        out->commune = c != nullptr && c->is_string() ? c->get<std::string>() : "";
+        out->district = std::string(str(*d));
+        out->commune = c != nullptr && c->IsString() ? std::string(str(*c)) : "";
         *reason_vi = units_.check(*out, detail_en);
         // A name with a “�” is unknown; say why it cannot match.
         const bool bad_district = json_fields::has_replacement_char(out->district);
@@ -289,14 +291,14 @@ private:
 
     bool number(const Json& obj, const char* key, double lo, double hi, double* out) {
         const Json* v = find_field(obj, key);
-        if (v == nullptr || !v->is_number()) {
+        if (v == nullptr || !v->IsNumber()) {
             fail(ErrorCode::format,
                  "camera: trường " + in_quotes(key) + " phải là một số" +
                      (v == nullptr ? std::string(" (đang thiếu).") : std::string(", không phải ") + type_vi(*v) + "."),
                  std::string("camera field '") + key + "' must be a number");
             return false;
         }
-        const double x = v->get<double>();
+        const double x = v->GetDouble();
         if (!std::isfinite(x) || x < lo || x > hi) {
             char range[64];
             std::snprintf(range, sizeof range, "%g đến %g", lo, hi);
@@ -310,23 +312,23 @@ private:
 
     void camera(const Json& obj, CameraTarget* cam) {
         const Json* v = find_field(obj, "camera");
-        if (v == nullptr || v->is_null()) {
+        if (v == nullptr || v->IsNull()) {
             fail(ErrorCode::format, "thiếu trường “camera” (“province”, một huyện, một xã hoặc {lon, lat, zoom}).",
                  "missing field 'camera'");
             return;
         }
-        if (v->is_string()) {
-            if (v->get_ref<const std::string&>() == "province") return;  // the default target
+        if (v->IsString()) {
+            if (str(*v) == "province") return;  // the default target
             fail(ErrorCode::invalid_data,
-                 "camera " + in_quotes(v->get_ref<const std::string&>()) +
+                 "camera " + in_quotes(str(*v)) +
                      " không hợp lệ; dùng “province” (toàn tỉnh) hoặc một đối tượng, ví dụ {\"district\": \"Huyện Trần Đề\"}.",
                  "camera string must be 'province'");
             return;
         }
-        if (!v->is_object()) {
+        if (!v->IsObject()) {
             fail(ErrorCode::format, std::string("trường “camera” phải là “province” hoặc một đối tượng, không phải ") +
                                         type_vi(*v) + ".",
-                 std::string("field 'camera' must be 'province' or an object, got ") + v->type_name());
+                 std::string("field 'camera' must be 'province' or an object, got ") + type_en(*v));
             return;
         }
         const bool has_unit = find_field(*v, "district") != nullptr || find_field(*v, "commune") != nullptr;
@@ -357,13 +359,13 @@ private:
 
     void layer(const Json& obj, std::optional<legend::Layer>* out) {
         const Json* v = find_field(obj, "layer");
-        if (v == nullptr || v->is_null()) return;
+        if (v == nullptr || v->IsNull()) return;
         legend::Layer l;
-        if (v->is_string() && legend::layer_from_id(v->get<std::string>(), &l)) {
+        if (v->IsString() && legend::layer_from_id(std::string(str(*v)), &l)) {
             *out = l;
             return;
         }
-        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : type_vi(*v);
+        const std::string shown = v->IsString() ? in_quotes(str(*v)) : type_vi(*v);
         fail(ErrorCode::invalid_data,
              "lớp bản đồ " + shown + " không hợp lệ; chỉ dùng “muc-tieu-2024”, “hien-trang” hoặc “ranh-gioi” (hoặc null để giữ lớp đang xem).",
              "unknown layer id");
@@ -371,14 +373,14 @@ private:
 
     void panel(const Json& obj, Panel* out) {
         const Json* v = find_field(obj, "panel");
-        if (v == nullptr || v->is_null()) return;
-        if (v->is_string()) {
-            if (const std::optional<Panel> p = panel_from_id(v->get_ref<const std::string&>())) {
+        if (v == nullptr || v->IsNull()) return;
+        if (v->IsString()) {
+            if (const std::optional<Panel> p = panel_from_id(str(*v))) {
                 *out = *p;
                 return;
             }
         }
-        const std::string shown = v->is_string() ? in_quotes(v->get_ref<const std::string&>()) : type_vi(*v);
+        const std::string shown = v->IsString() ? in_quotes(str(*v)) : type_vi(*v);
         fail(ErrorCode::invalid_data,
              "bảng " + shown + " không hợp lệ; chỉ dùng “funding”, “calendar”, “models”, “legend” hoặc null.",
              "unknown panel id");
@@ -386,23 +388,23 @@ private:
 
     void highlight(const Json& obj, std::vector<plan::UnitRef>* out) {
         const Json* v = find_field(obj, "highlight");
-        if (v == nullptr || v->is_null()) return;
-        if (!v->is_array()) {
+        if (v == nullptr || v->IsNull()) return;
+        if (!v->IsArray()) {
             warn(ErrorCode::format,
                  std::string("trường “highlight” phải là một danh sách [ ... ], không phải ") + type_vi(*v) +
                      "; không tô sáng đơn vị nào.",
-                 std::string("field 'highlight' must be an array, got ") + v->type_name() + " (ignored)");
+                 std::string("field 'highlight' must be an array, got ") + type_en(*v) + " (ignored)");
             return;
         }
-        for (size_t i = 0; i < v->size(); ++i) {
-            const Json& e = (*v)[i];
+        for (size_t i = 0; i < v->Size(); ++i) {
+            const Json& e = (*v)[rapidjson::SizeType(i)];
             const std::string sub = "highlight[" + std::to_string(i) + "]";
             plan::UnitRef u;
             std::string reason, detail;
-            if (!e.is_object()) {
+            if (!e.IsObject()) {
                 warn(ErrorCode::format, std::string("mỗi đơn vị tô sáng phải là một đối tượng {\"district\": …, \"commune\": …}, không phải ") +
                                             type_vi(e) + ".",
-                     std::string("highlight entry must be an object, got ") + e.type_name(), sub);
+                     std::string("highlight entry must be an object, got ") + type_en(e), sub);
             } else if (!unit_ref(e, &u, &reason, &detail)) {
                 warn(ErrorCode::invalid_data, reason, detail, sub);
             } else if (std::find_if(out->begin(), out->end(), [&u](const plan::UnitRef& o) {
@@ -419,8 +421,8 @@ private:
     // A misspelt optional key ("tittle_en", "higlight") would silently do nothing: say so.
     void unknown_keys(const Json& obj) {
         static constexpr const char* kKnown[] = {"title", "text", "title_en", "text_en", "camera", "layer", "highlight", "panel", "note"};
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            const std::string& k = it.key();
+        for (const auto& m : obj.GetObject()) {
+            const std::string_view k = str(m.name);
             if (std::none_of(std::begin(kKnown), std::end(kKnown), [&k](const char* known) { return k == known; })) {
                 warn(ErrorCode::format, "trường " + in_quotes(k) + " không được dùng (viết sai tên trường?); trường này bị bỏ qua.",
                      "unknown field '" + json_fields::clip(k) + "' ignored");
@@ -451,7 +453,7 @@ constexpr const char* kNothingRead = "không đọc được bước nào.";
 
 // Parses the text (json_fields::parse: size, encoding, nesting, syntax) and checks its header;
 // false when nothing can be read, the problems saying why.
-bool open_file(std::string_view t, const Report& report, Json* out) {
+bool open_file(std::string_view t, const Report& report, Document* out) {
     json_fields::Parsed f = json_fields::open(t, "ntm-tour", kFormatVersion, kNothingRead);
     for (json_fields::FileProblem& p : f.problems)
         report.file_problem(p.code, std::move(p.reason_vi), std::move(p.detail_en));
@@ -473,7 +475,7 @@ std::string optional_text(const Json& root, const char* key, const Report& repor
 
 int idle_seconds(const Json& root, const Report& report) {
     const Json* v = find_field(root, "idle_return_seconds");
-    if (v == nullptr || v->is_null()) return kDefaultIdleReturnSeconds;
+    if (v == nullptr || v->IsNull()) return kDefaultIdleReturnSeconds;
     bool too_big = false;
     const std::optional<int64_t> s = json_fields::whole_number(*v, &too_big);
     if (s && *s >= 0 && *s <= kMaxIdleReturnSeconds) return static_cast<int>(*s);
@@ -492,7 +494,7 @@ int idle_seconds(const Json& root, const Report& report) {
 TourLoad load_tour(std::string_view json_text, std::string_view file_name, const plan::Gazetteer& gaz) {
     TourLoad r;
     const Report report{std::string(file_name), &r.problems};
-    Json root;
+    Document root;
     if (!open_file(json_text, report, &root)) return r;
 
     r.tour.title = optional_text(root, "title", report);
@@ -500,7 +502,7 @@ TourLoad load_tour(std::string_view json_text, std::string_view file_name, const
     r.tour.idle_return_seconds = idle_seconds(root, report);
 
     const Json* steps = find_field(root, "steps");
-    if (steps == nullptr || !steps->is_array()) {
+    if (steps == nullptr || !steps->IsArray()) {
         report.file_problem(ErrorCode::format,
                             steps == nullptr ? "thiếu mục “steps” (danh sách các bước)."
                                              : std::string("mục “steps” phải là một danh sách [ ... ], không phải ") +
@@ -509,9 +511,9 @@ TourLoad load_tour(std::string_view json_text, std::string_view file_name, const
         return r;
     }
     const Units units(gaz);
-    for (size_t i = 0; i < steps->size(); ++i) {
+    for (size_t i = 0; i < steps->Size(); ++i) {
         StepReader reader(report, units, i);
-        if (std::optional<Step> s = reader.read((*steps)[i])) r.tour.steps.push_back(std::move(*s));
+        if (std::optional<Step> s = reader.read((*steps)[rapidjson::SizeType(i)])) r.tour.steps.push_back(std::move(*s));
     }
     if (r.tour.steps.empty()) {
         report.file_problem(ErrorCode::invalid_data, "không có bước hợp lệ nào; chế độ trình chiếu chỉ hiện toàn tỉnh.",

@@ -394,7 +394,7 @@ EMSCRIPTEN_KEEPALIVE double ntm_frames_drawn() { return double(g->app.frames_dra
 
 // Memory and GL objects, to check that long sessions stay flat (window.ntmMap.stats()).
 EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
-    // Written by hand, not with nlohmann-json: this is diagnostics, and every byte of viewer.wasm
+    // Written by hand, not with json_out: this is diagnostics, and every byte of viewer.wasm
     // is downloaded by every visitor (issue 5's size budget).
     const struct mallinfo mi = mallinfo();
     const ntm::app::App& app = g->app;
