@@ -12,7 +12,7 @@ if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 
 PACKAGES=(cmake ninja-build g++ emscripten libgdal-dev libgeos-dev libicu-dev catch2 nlohmann-json3-dev rapidjson-dev
-          fonts-noto-core fonttools chromium brotli gzip python3 nodejs patch
+          fonts-noto-core fonttools chromium brotli gzip zopfli python3 nodejs patch
           clang-14 libclang-rt-14-dev)  # clang + libFuzzer and its sanitizer runtimes: make fuzz
 missing=()
 for p in "${PACKAGES[@]}"; do

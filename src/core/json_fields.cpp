@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 
 #include "core/json_error.hpp"
@@ -296,10 +297,19 @@ std::string number_text(const Json& v) {
     if (v.IsUint64()) return std::to_string(v.GetUint64());
     if (v.IsInt64()) return std::to_string(v.GetInt64());
     if (!v.IsNumber()) return type_vi(v);
-    // The shortest of 15, 16 or 17 significant digits that reads back as the same double, with
-    // ".0" on a whole number written without an exponent: 2.0, 0.1, 1e+300.
-    std::string s = text::shortest_double(v.GetDouble());
-    if (s.find_first_of(".en") == std::string::npos) s += ".0";
+    // The shortest of 15, 16 or 17 significant digits that reads back as the same double (read
+    // back by RapidJSON: the C library's strtod would add ~7 KB to viewer.wasm for this alone),
+    // with ".0" on a whole number written without an exponent: 2.0, 0.1, 1e+300.
+    const double d = v.GetDouble();
+    char buf[40];
+    for (int digits = 15; digits <= 17; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, d);
+        Document back;
+        back.Parse<rapidjson::kParseFullPrecisionFlag>(buf);
+        if (!back.HasParseError() && back.IsNumber() && back.GetDouble() == d) break;
+    }
+    std::string s = buf;
+    if (s.find_first_of(".e") == std::string::npos) s += ".0";
     return s;
 }
 

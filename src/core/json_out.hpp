@@ -1,8 +1,8 @@
 // json_out.hpp — JSON text for the page's API (window.ntmMap: state(), info(), funds(), ...),
 // written straight into a string with RapidJSON's Writer: no DOM is built for an answer.
 //
-// What it adds to rapidjson::Writer: string_view strings, numbers in the fewest digits that
-// read back exactly (text::shortest_double), a double that is not finite written as null (the Writer would write nothing and leave the text broken), optional values as null,
+// What it adds to rapidjson::Writer: string_view strings, a double that is not finite written
+// as null (the Writer would write nothing and leave the text broken), optional values as null,
 // and the chaining that keeps an object's fields one per line in the callers.
 // Strings are written as given (quotes, backslashes and control characters escaped); bytes that
 // are not UTF-8 pass through, and the page's UTF8ToString reads them as U+FFFD.
@@ -21,8 +21,6 @@
 #include <string>
 #include <string_view>
 
-#include "core/text.hpp"
-
 namespace ntm::json_out {
 
 class Out {
@@ -34,20 +32,20 @@ public:
     Out& key(const char* k) { return done(w_.Key(k)); }
     Out& str(std::string_view s) { return done(w_.String(s.data(), rapidjson::SizeType(s.size()))); }
     Out& str_or_null(std::string_view s) { return s.empty() ? null() : str(s); }  // "" → null
-    // Through the C library's printf, which the viewer has anyway, not the Writer's own Grisu
-    // and integer tables (~4 KB of viewer.wasm).
-    Out& num(double d) { return std::isfinite(d) ? raw_number(text::shortest_double(d)) : null(); }
+    // The fewest digits that read back as the same double (the Writer's Grisu2): 105.97, 2.0.
+    Out& num(double d) { return std::isfinite(d) ? done(w_.Double(d)) : null(); }
     Out& num(const std::optional<double>& d) { return d ? num(*d) : null(); }
-    Out& integer(int64_t i) { return raw_number(std::to_string(i)); }
+    // std::to_string, which the viewer has anyway, not the Writer's own digit tables (~2 KB).
+    Out& integer(int64_t i) {
+        const std::string s = std::to_string(i);
+        return done(w_.RawValue(s.data(), s.size(), rapidjson::kNumberType));
+    }
     Out& boolean(bool b) { return done(w_.Bool(b)); }
     Out& null() { return done(w_.Null()); }
     std::string text() const { return std::string(buf_.GetString(), buf_.GetSize()); }
 
 private:
     Out& done(bool) { return *this; }  // the Writer refuses only misuse (a key outside an object)
-    Out& raw_number(const std::string& s) {
-        return done(w_.RawValue(s.data(), s.size(), rapidjson::kNumberType));
-    }
 
     rapidjson::StringBuffer buf_;
     rapidjson::Writer<rapidjson::StringBuffer> w_{buf_};

@@ -3,7 +3,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 namespace ntm::text {
 
@@ -172,15 +171,6 @@ std::string group_thousands(std::string_view digits) {
 }
 
 }  // namespace
-
-std::string shortest_double(double value) {
-    char buf[40];
-    for (int digits = 15; digits <= 17; ++digits) {
-        std::snprintf(buf, sizeof buf, "%.*g", digits, value);
-        if (std::strtod(buf, nullptr) == value) break;
-    }
-    return buf;
-}
 
 std::string format_int_vi(int64_t value) {
     // Work in unsigned so INT64_MIN negates without overflow.

@@ -49,9 +49,6 @@ std::string fold_vi(std::string_view utf8);
 // decimals. Non-finite input (NaN, ±inf) prints as "—" rather than a misleading number.
 
 std::string format_int_vi(int64_t value);                   // -1779000 → "-1.779.000"
-// A finite double in the fewest of 15, 16 or 17 significant digits that read back as the same
-// double, C notation: 0.1, 105.97, 2, 1e+300 (JSON for the page, numbers echoed in messages).
-std::string shortest_double(double value);
 std::string format_decimal_vi(double value, int decimals);  // (1779.5, 1) → "1.779,5"; decimals clamped to 0..9
 
 // A fraction as a percentage: (0.123, 1) → "12,3%". No space before '%': that is how
