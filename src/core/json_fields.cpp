@@ -3,7 +3,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
+#include <string_view>
 
 #include "core/json_error.hpp"
 #include "core/text.hpp"
@@ -143,6 +145,62 @@ private:
     size_t i_ = 0;
 };
 
+// [SECTION] Numbers
+
+// RapidJSON's parse events, passed on to the Document, with every number handed over as its
+// text (kParseNumbersAsStringsFlag) and converted here. RapidJSON 1.1.0's own decimal conversion
+// (Debian 12's) is wrong in both its modes: the full-precision one reads a zero written with a
+// large exponent as garbage (0e100 as -2e146) and asserts on some 17-digit numbers, the default
+// one is an ULP off for many numbers of 9 or more digits with a fraction. The C library's strtod
+// gives the double nearest to the text, as JSON.parse and nlohmann-json do. Whole numbers that
+// fit stay integers (int64 or uint64), as RapidJSON types them.
+class ExactNumbers {
+public:
+    ExactNumbers(Document& doc, const TextStream& stream) : doc_(doc), stream_(stream) {}
+
+    bool RawNumber(const char* s, rapidjson::SizeType length, bool) {
+        const std::string_view text(s, length);  // valid JSON number syntax: the reader checked it
+        if (text.find_first_of(".eE") == std::string_view::npos) {
+            const bool minus = text[0] == '-';
+            uint64_t u = 0;
+            bool fits = true;
+            for (size_t i = minus ? 1 : 0; i < text.size() && fits; ++i) {
+                const unsigned digit = unsigned(text[i] - '0');
+                fits = u <= (UINT64_MAX - digit) / 10;
+                u = u * 10 + digit;
+            }
+            if (fits && !minus) return doc_.Uint64(u);
+            if (fits && u <= uint64_t(INT64_MAX)) return doc_.Int64(-int64_t(u));
+            if (fits && u == uint64_t(INT64_MAX) + 1) return doc_.Int64(INT64_MIN);
+        }
+        const double d = std::strtod(s, nullptr);  // s ends with a NUL (RapidJSON copied it)
+        if (!std::isfinite(d)) {                   // 1.8e308: past a double
+            too_big_at = stream_.Tell() - length;
+            return false;
+        }
+        return doc_.Double(d);
+    }
+    bool Null() { return doc_.Null(); }
+    bool Bool(bool b) { return doc_.Bool(b); }
+    bool Int(int i) { return doc_.Int(i); }
+    bool Uint(unsigned u) { return doc_.Uint(u); }
+    bool Int64(int64_t i) { return doc_.Int64(i); }
+    bool Uint64(uint64_t u) { return doc_.Uint64(u); }
+    bool Double(double d) { return doc_.Double(d); }
+    bool String(const char* s, rapidjson::SizeType length, bool copy) { return doc_.String(s, length, copy); }
+    bool StartObject() { return doc_.StartObject(); }
+    bool Key(const char* s, rapidjson::SizeType length, bool copy) { return doc_.Key(s, length, copy); }
+    bool EndObject(rapidjson::SizeType members) { return doc_.EndObject(members); }
+    bool StartArray() { return doc_.StartArray(); }
+    bool EndArray(rapidjson::SizeType elements) { return doc_.EndArray(elements); }
+
+    size_t too_big_at = std::string_view::npos;  // where a number past a double starts
+
+private:
+    Document& doc_;
+    const TextStream& stream_;
+};
+
 // A problem that stops the reading (out.ok stays false).
 void stop(Parsed& out, std::string reason_vi, std::string detail_en) {
     out.problems.push_back({ErrorCode::format, std::move(reason_vi), std::move(detail_en)});
@@ -200,11 +258,20 @@ Parsed parse(std::string_view text, const char* nothing_read_vi) {
                  ", column " + std::to_string(at.column));
         return out;
     }
-    // Full precision: every number is the double nearest to what was written, as strtod gives.
     TextStream stream(t);
-    out.root.ParseStream<rapidjson::kParseFullPrecisionFlag>(stream);
-    if (out.root.HasParseError()) {
-        const json_error::Location at = json_error::locate(t, out.root.GetParseError(), out.root.GetErrorOffset());
+    rapidjson::ParseResult result;
+    ExactNumbers numbers(out.root, stream);
+    auto parse_into = [&](Document&) {
+        rapidjson::Reader reader;
+        result = reader.Parse<rapidjson::kParseNumbersAsStringsFlag>(stream, numbers);
+        return !result.IsError();
+    };
+    out.root.Populate(parse_into);
+    if (result.IsError()) {
+        const bool too_big = result.Code() == rapidjson::kParseErrorTermination;  // ExactNumbers stopped
+        const json_error::Location at =
+            json_error::locate(t, too_big ? rapidjson::kParseErrorNumberTooBig : result.Code(),
+                               too_big ? numbers.too_big_at : result.Offset());
         stop(out, json_error::reason_vi(t, at, nothing_read_vi), "not valid JSON: " + at.what);
         out.root.SetNull();
         return out;
@@ -274,39 +341,39 @@ const Json* find_field(const Json& obj, const char* key) {
     return found;
 }
 
-const char* type_vi(const Json& v) {
-    if (v.IsString()) return "chuỗi ký tự";
-    if (v.IsDouble()) return "số thập phân";
-    if (v.IsNumber()) return "số";
-    if (v.IsBool()) return "giá trị đúng/sai";
-    if (v.IsArray()) return "danh sách";
-    if (v.IsObject()) return "đối tượng";
-    return "null";
+namespace {
+
+// A value's kind as the messages name it, an index into the word lists below.
+enum Kind { kString, kDecimal, kWhole, kBoolean, kList, kObject, kNull };
+constexpr const char* kKindVi[] = {"chuỗi ký tự", "số thập phân", "số", "giá trị đúng/sai", "danh sách", "đối tượng", "null"};
+constexpr const char* kKindEn[] = {"string", "number", "number", "boolean", "array", "object", "null"};
+
+Kind kind_of(const Json& v) {
+    if (v.IsString()) return kString;
+    if (v.IsDouble()) return kDecimal;
+    if (v.IsNumber()) return kWhole;
+    if (v.IsBool()) return kBoolean;
+    if (v.IsArray()) return kList;
+    if (v.IsObject()) return kObject;
+    return kNull;
 }
 
-const char* type_en(const Json& v) {
-    if (v.IsString()) return "string";
-    if (v.IsNumber()) return "number";
-    if (v.IsBool()) return "boolean";
-    if (v.IsArray()) return "array";
-    if (v.IsObject()) return "object";
-    return "null";
-}
+}  // namespace
+
+const char* type_vi(const Json& v) { return kKindVi[kind_of(v)]; }
+const char* type_en(const Json& v) { return kKindEn[kind_of(v)]; }
 
 std::string number_text(const Json& v) {
     if (v.IsUint64()) return std::to_string(v.GetUint64());
     if (v.IsInt64()) return std::to_string(v.GetInt64());
     if (!v.IsNumber()) return type_vi(v);
-    // The shortest of 15, 16 or 17 significant digits that reads back as the same double (read
-    // back by RapidJSON: the C library's strtod would add ~7 KB to viewer.wasm for this alone),
-    // with ".0" on a whole number written without an exponent: 2.0, 0.1, 1e+300.
+    // The shortest of 15, 16 or 17 significant digits that reads back as the same double, with
+    // ".0" on a whole number written without an exponent: 2.0, 0.1, 1e+300.
     const double d = v.GetDouble();
     char buf[40];
     for (int digits = 15; digits <= 17; ++digits) {
         std::snprintf(buf, sizeof buf, "%.*g", digits, d);
-        Document back;
-        back.Parse<rapidjson::kParseFullPrecisionFlag>(buf);
-        if (!back.HasParseError() && back.IsNumber() && back.GetDouble() == d) break;
+        if (std::strtod(buf, nullptr) == d) break;
     }
     std::string s = buf;
     if (s.find_first_of(".e") == std::string::npos) s += ".0";

@@ -9,11 +9,13 @@
 // up in the messages whichever way the text arrived. read_text() refuses strings longer than
 // kMaxTextBytes and points at any U+FFFD in a field. Nothing here throws (Emscripten builds
 // abort on a throw) and nothing walks a JSON value recursively.
-// The DOM is RapidJSON's (Debian's rapidjson-dev), not nlohmann-json's: viewer.wasm went from
-// 525.1 to 498.3 KB (245.3 → 235.8 KB gzip, issue 5's download budget) with the page's
-// answers written by json_out.hpp, and the plan parses faster on the way to the first frame.
-// Values are read through RapidJSON's own API (IsString(), GetStringLength(), ...) and the
-// helpers below; a value lives as long as the Parsed document that holds it.
+// The DOM is RapidJSON's (Debian's rapidjson-dev), not nlohmann-json's: ~27 KB less of
+// viewer.wasm (9 KiB gzip, issue 5's download budget), with the page's answers written by
+// json_out.hpp, and the plan parses faster on the way to the first frame. Numbers are converted
+// by the C library's strtod, not by RapidJSON 1.1.0, whose conversion is wrong for some inputs
+// (json_fields.cpp, ExactNumbers). Values are read through RapidJSON's own API (IsString(),
+// GetStringLength(), ...) and the helpers below; a value lives as long as the Parsed document
+// that holds it.
 // What it doesn't: no file I/O, no item labels or message composition (each loader names its
 // items its own way), no unit names (plan.cpp, tour.cpp).
 //

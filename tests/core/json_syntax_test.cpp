@@ -1,6 +1,8 @@
 // The messages for a plan, status or tour file that is not JSON: each common slip named in
 // Vietnamese at the character a reader should look at (json_error, through json_fields::parse).
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstdlib>
 #include <string>
 
 #include "core/json_fields.hpp"
@@ -90,4 +92,32 @@ TEST_CASE("Numbers echoed in messages read as they were written") {
     CHECK(text_of("{\"n\": 0.1}") == "0.1");
     CHECK(text_of("{\"n\": 12.5}") == "12.5");
     CHECK(text_of("{\"n\": \"x\"}") == "chuỗi ký tự");
+}
+
+TEST_CASE("Numbers are read as the double nearest to what was written, zeros included") {
+    auto read = [](const std::string& number) {
+        const ntm::json_fields::Parsed p = ntm::json_fields::parse("{\"n\": " + number + "}", "");
+        REQUIRE(p.ok);
+        const ntm::json_fields::Json* n = ntm::json_fields::find_field(p.root, "n");
+        REQUIRE(n != nullptr);
+        REQUIRE(n->IsNumber());
+        return n->GetDouble();
+    };
+    // RapidJSON 1.1.0's own conversion read these as -2e146 and the like, or was an ULP off.
+    for (const char* zero : {"0e100", "0.0e300", "0e-23", "0.00000e-30", "-0.0e-400", "0.000000000000000000000000000000000000e-5"})
+        CHECK(read(zero) == 0.0);
+    for (const char* exact : {"9495.025453351255", "104358.219e-22", "2.2250738585072011e-308", "821559.93678777787",
+                              "3993047.123", "0.1", "1e-400", "4.9e-324", "1.7976931348623157e308", "123456789012345678901234567890"}) {
+        INFO(exact);
+        CHECK(read(exact) == std::strtod(exact, nullptr));
+    }
+    // Whole numbers stay integers, to the last digit.
+    const ntm::json_fields::Parsed p = ntm::json_fields::parse("{\"a\": 18446744073709551615, \"b\": -9223372036854775808, \"c\": -0}", "");
+    REQUIRE(p.ok);
+    CHECK(ntm::json_fields::find_field(p.root, "a")->GetUint64() == UINT64_MAX);
+    CHECK(ntm::json_fields::find_field(p.root, "b")->GetInt64() == INT64_MIN);
+    CHECK(ntm::json_fields::find_field(p.root, "c")->IsInt64());
+    // Past a double: refused where the number stands, whether its exponent or its value is too large.
+    CHECK(contains(message_for("{\"a\": 1.8e308}"), "(lỗi ở dòng 1, cột 13): số quá lớn"));
+    CHECK(contains(message_for("{\"a\": [1, 1e999]}"), "(lỗi ở dòng 1, cột 15): số quá lớn"));
 }

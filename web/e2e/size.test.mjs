@@ -10,10 +10,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
 
-// Issue 5's target is 250 KiB. Today's page is ~274.9 KiB as served (288.9 at gzip -9; the wasm
-// alone is ~212 KiB as served: Dear ImGui, RapidJSON and the UI), so the test guards today's
-// size against growth at 276 KiB until the target is met; issue 5 stays open for the remaining
-// ~25 KiB. History, at gzip -9 until the last step: raised once, from 320 to 330, for issue 6
+// Issue 5's target is 250 KiB. Today's page is ~273.8 KiB as served (287.4 at gzip -9; the wasm
+// alone is ~211 KiB as served: Dear ImGui, RapidJSON and the UI), so the test guards today's
+// size against growth at 275 KiB until the target is met; issue 5 stays open for the remaining
+// ~24 KiB. History, at gzip -9 until the last step: raised once, from 320 to 330, for issue 6
 // (the loaders' checks, WebGL context restore, the retry path: ~13 KiB of wasm); lowered to 305
 // after ImGui's built-in font was compiled out (-10.5 KiB), the JavaScript minified with terser
 // (-6.3) and the viewer built without C++ exceptions and RTTI (-3.6), 324 → 303 KiB; to 302
@@ -27,10 +27,12 @@ import { start, stop, openPage, waitReady, DIST } from './harness.mjs';
 // panel's interior began to stay on the canvas (+0.8 KiB), 306.1 KiB. Lowered to 276 when the
 // viewer's JSON moved from nlohmann-json to RapidJSON (-9.3 KiB), ImGui's .ini handlers and
 // with them scanf and strtod were left out (-7.9), 306.1 → 288.9 KiB at gzip -9, and the
-// measure became the gzip twins dist/ serves, made with zopfli (-14.0): 274.9 KiB. Lower this
-// number, and set it to TARGET_KIB once the page fits.
+// measure became the gzip twins dist/ serves, made with zopfli (-14.0): 274.9 KiB; numbers read
+// with strtod again, RapidJSON's own conversion being wrong for some (+1.4), and stb_truetype
+// without its CFF reader (-2.5): 273.8 KiB, budget 275. Lower this number, and set it to
+// TARGET_KIB once the page fits.
 const TARGET_KIB = 250;
-const BUDGET_KIB = 276;
+const BUDGET_KIB = 275;
 
 let ctx;
 before(async () => { ctx = await start(); });
