@@ -339,7 +339,7 @@ public:
     // The "source" field every item should carry: missing is worth a warning, not a drop.
     std::string source(const Json& obj) {
         const Json* v = find_field(obj, "source");
-        if (v == nullptr || v->IsNull() || (v->IsString() && (v->GetStringLength() == 0))) {
+        if (v == nullptr || v->IsNull() || (v->IsString() && v->GetStringLength() == 0)) {
             warn(ErrorCode::invalid_data, "thiếu trường “source” (mục nào của văn bản).", "missing field 'source'");
             return "";
         }

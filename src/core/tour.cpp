@@ -256,7 +256,7 @@ private:
     bool unit_ref(const Json& obj, plan::UnitRef* out, std::string* reason_vi, std::string* detail_en) {
         const Json* d = find_field(obj, "district");
         const Json* c = find_field(obj, "commune");
-        if (d == nullptr || !d->IsString() || (d->GetStringLength() == 0)) {
+        if (d == nullptr || !d->IsString() || d->GetStringLength() == 0) {
             *reason_vi = "thiếu tên huyện (trường “district”).";
             *detail_en = "missing string field 'district'";
             return false;
