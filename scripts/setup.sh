@@ -70,13 +70,14 @@ fi
 # gzip; tests/core/i18n_test.cpp checks every UI string and the plan and tour files against
 # this list).
 # No hinting, layout tables or glyph names: Dear ImGui rasterises with stb_truetype, which reads
-# none of them, so the atlas is pixel for pixel the same. Noto Sans lacks "≈ ≤ ≥ −": those four
-# glyphs are cut from Noto Sans Math (same 1,000 units per em) and merged into both files with
+# none of them, so the atlas is pixel for pixel the same. Noto Sans lacks "≈ ≤ ≥ −" and the arrows
+# "← → ↑ ↓" (the search hint and the help's "↑ ↓, Enter"): those glyphs are cut from Noto Sans Math
+# (same 1,000 units per em) and merged into both files with
 # fontTools, keeping Noto Sans's own vertical metrics (ImGui scales glyphs by them): two font
 # files, not three, on the way to the first frame. Regular + bold: 58 KB → 23 KB gzip (issue 5's
 # download budget). FONT_RECIPE names this cut: bump it when the list changes so that existing
 # build trees cut the fonts again.
-FONT_RECIPE=4
+FONT_RECIPE=5
 FONTS=$DEPS/fonts
 if [ "$(cat "$FONTS/.recipe" 2>/dev/null)" != "$FONT_RECIPE" ] || [ ! -s "$FONTS/NotoSans-vi.ttf" ] ||
    [ ! -s "$FONTS/NotoSans-vi-Bold.ttf" ]; then
@@ -84,11 +85,11 @@ if [ "$(cat "$FONTS/.recipe" 2>/dev/null)" != "$FONT_RECIPE" ] || [ ! -s "$FONTS
   noto=/usr/share/fonts/truetype/noto
   latin="U+0020-007E,U+00A0,U+00B7,U+00C0-00C3,U+00C8-00CA,U+00CC-00CD,U+00D2-00D5,U+00D7,U+00D9-00DA,U+00DD,U+00E0-00E3,U+00E8-00EA,U+00EC-00ED,U+00F2-00F5,U+00F7,U+00F9-00FA,U+00FD"
   vietnamese="U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+1EA0-1EF9"
-  punctuation="U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+2039-203A,U+2190-2193,U+20AB"
+  punctuation="U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+2039-203A,U+20AB"
   lean=(--no-hinting --layout-features= --drop-tables+=GDEF,GPOS,GSUB,DSIG,BASE,MATH,meta,STAT --name-IDs=
         --name-languages= --no-glyph-names --notdef-outline)
   rm -f "$FONTS"/*.ttf
-  pyftsubset "$noto/NotoSansMath-Regular.ttf" --unicodes="U+2212,U+2248,U+2264,U+2265" "${lean[@]}" \
+  pyftsubset "$noto/NotoSansMath-Regular.ttf" --unicodes="U+2190-2193,U+2212,U+2248,U+2264,U+2265" "${lean[@]}" \
     --output-file="$FONTS/math-symbols.tmp.ttf"
   for face in Regular Bold; do
     out="$FONTS/NotoSans-vi.ttf"; [ "$face" = Bold ] && out="$FONTS/NotoSans-vi-Bold.ttf"

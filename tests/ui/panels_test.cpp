@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/asset.hpp"
+#include "core/i18n.hpp"
 #include "core/plan.hpp"
 #include "core/text.hpp"
 #include "ui/calendar_panel.hpp"
@@ -628,4 +629,37 @@ TEST_CASE("with the map's names, the halos hold exactly the glyphs those names n
     // The point of the cut: far fewer glyphs to rasterise and grow before the first frame.
     CHECK(ui.fonts.label_halo->Glyphs.Size * 2 < full_halo_glyphs);
     CHECK(ui.fonts.label_halo->Glyphs.Size > 40);  // but a real alphabet's worth
+}
+
+TEST_CASE("every character of every UI string has a glyph in the fonts the viewer ships", "[ui][theme]") {
+    // Against the font files themselves, not the list setup.sh asks for (tests/core/i18n_test.cpp
+    // checks that list): Noto Sans has no arrows, so "↑ ↓" once drew as ImGui's "? ?" in the help
+    // and the search hint although the list named them.
+    Headless ui;
+    for (size_t i = 0; i < i18n::kKeyCount; ++i) {
+        const i18n::Key k = static_cast<i18n::Key>(i);
+        for (const i18n::Lang l : {i18n::Lang::vi, i18n::Lang::en}) {
+            const std::string s = i18n::tr(k, l);
+            for (const char* p = s.c_str(); *p;) {
+                unsigned int c = 0;
+                p += ImTextCharFromUtf8(&c, p, nullptr);
+                if (c == '\n') continue;
+                INFO(i18n::key_id(k) << " (" << i18n::lang_id(l) << "): U+" << std::hex << c);
+                for (const ImFont* f : {ui.fonts.body, ui.fonts.heading, ui.fonts.label, ui.fonts.label_bold})
+                    CHECK(f->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+            }
+        }
+    }
+    // The plan and tour texts the panels show (the OCR note's two CJK characters are not shown).
+    for (const char* file : {"/geodata/plan/soc-trang-2024.json", "/geodata/tour/tour-2024.json"}) {
+        const std::string s = read_text(std::string(NTM_SOURCE_DIR) + file);
+        REQUIRE_FALSE(s.empty());
+        for (const char* p = s.c_str(); *p;) {
+            unsigned int c = 0;
+            p += ImTextCharFromUtf8(&c, p, nullptr);
+            if (c < 0x20 || c == 0x5065 || c == 0x5168) continue;
+            INFO(file << ": U+" << std::hex << c);
+            CHECK(ui.fonts.body->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+        }
+    }
 }
