@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "ui/chart.hpp"
+#include "ui/rows.hpp"
 #include "ui/strings.hpp"
 
 namespace ntm::ui {
@@ -445,47 +446,52 @@ void draw_task_table(const plan::Plan& plan, const std::vector<TaskGroup>& group
     // agency goes under the content instead.
     const bool narrow = ImGui::GetContentRegionAvail().x < fs * 32;
     const int columns = narrow ? 2 : 3;
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("##tasks", columns, flags)) return;
-    ImGui::TableSetupColumn(narrow ? tr(Key::task_col_task) : tr(Key::task_col_content), ImGuiTableColumnFlags_WidthStretch,
-                            3.0f);
-    if (!narrow) ImGui::TableSetupColumn(tr(Key::task_col_lead), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(tr(Key::task_col_due), ImGuiTableColumnFlags_WidthFixed, std::round(fs * 6.5f));
-    ImGui::TableHeadersRow();
+    // Content and lead agency share what the due date leaves, 3 : 1.6.
+    const float due_w = std::round(fs * 6.5f);
+    Rows rows = narrow ? Rows({{0, 1}, {due_w, 0}}) : Rows({{0, 3.0f}, {0, 1.6f}, {due_w, 0}});
+    const ImU32 line = ImGui::GetColorU32(ImGuiCol_TableBorderLight);
+    rows.begin_row();
+    rows.cell(0);
+    ImGui::TextWrapped("%s", narrow ? tr(Key::task_col_task) : tr(Key::task_col_content));
+    if (!narrow) {
+        rows.cell(1);
+        ImGui::TextWrapped("%s", tr(Key::task_col_lead));
+    }
+    rows.cell(columns - 1);
+    ImGui::TextWrapped("%s", tr(Key::task_col_due));
+    rows.end_row(ImGui::GetColorU32(ImGuiCol_TableHeaderBg), line);
 
     const ImU32 group_bg = ImGui::GetColorU32(ImGuiCol_Header);
     for (const TaskGroup& g : groups) {
-        ImGui::TableNextRow();
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, group_bg);
-        ImGui::TableSetColumnIndex(0);
+        rows.begin_row();
+        rows.cell(0);
         ImGui::PushFont(fonts.label_bold);
-        ImGui::TextUnformatted(g.title.c_str());
+        ImGui::TextWrapped("%s", g.title.c_str());
         ImGui::PopFont();
-        ImGui::TableSetColumnIndex(columns - 1);
+        rows.cell(columns - 1);
         const std::string count = std::to_string(g.tasks.size()) + tr(Key::tasks_count);
-        ImGui::TextDisabled("%s", count.c_str());
+        text_disabled_wrapped(count);
+        rows.end_row(group_bg, line);
 
         for (size_t ti : g.tasks) {
             const plan::Task& t = plan.tasks[ti];
             ImGui::PushID(int(ti));
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            ImGui::BeginGroup();
+            rows.begin_row();
+            rows.cell(0);
             ImGui::TextWrapped("%s", t.content.c_str());
             if (narrow) text_disabled_wrapped(tr(Key::task_lead_prefix) + t.lead_agency);
-            ImGui::EndGroup();
-            task_tooltip(t);
+            rows.end_cell();
+            task_tooltip(t);  // over the content cell
             if (!narrow) {
-                ImGui::TableNextColumn();
+                rows.cell(1);
                 ImGui::TextWrapped("%s", t.lead_agency.c_str());
             }
-            ImGui::TableNextColumn();
+            rows.cell(columns - 1);
             ImGui::TextWrapped("%s", due_text(t).c_str());
+            rows.end_row(0, line);
             ImGui::PopID();
         }
     }
-    ImGui::EndTable();
 }
 
 }  // namespace

@@ -3,10 +3,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/text.hpp"
 #include "ui/calendar_panel.hpp"
 #include "ui/funding_panel.hpp"
+#include "ui/rows.hpp"
 #include "ui/strings.hpp"
 
 namespace ntm::ui {
@@ -527,17 +529,18 @@ void draw_help_overlay(bool& open, RectPx canvas) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, canvas.h * 0.8f));
     if (ImGui::Begin(tr(Key::help_title), &open,
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
-        if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg, ImVec2(w - 2 * ImGui::GetStyle().WindowPadding.x, 0))) {
-            ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthFixed, w * 0.42f);
-            ImGui::TableSetupColumn("##action", ImGuiTableColumnFlags_WidthStretch);
-            for (const auto& row : i18n::kShortcuts) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(tr(row[0]));
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", tr(row[1]));
-            }
-            ImGui::EndTable();
+        // Key | what it does, on alternating backgrounds; a long key list wraps in its column.
+        Rows rows({{std::round(w * 0.42f), 0}, {0, 1}}, w - 2 * ImGui::GetStyle().WindowPadding.x);
+        const ImU32 alt_bg = ImGui::GetColorU32(ImGuiCol_TableRowBgAlt);
+        bool alt = false;
+        for (const auto& row : i18n::kShortcuts) {
+            rows.begin_row();
+            rows.cell(0);
+            ImGui::TextWrapped("%s", tr(row[0]));
+            rows.cell(1);
+            ImGui::TextWrapped("%s", tr(row[1]));
+            rows.end_row(alt ? alt_bg : 0);
+            alt = !alt;
         }
         if (ImGui::Button(tr(Key::close))) open = false;
     }

@@ -26,6 +26,7 @@
 #include "ui/calendar_panel.hpp"
 #include "ui/chart.hpp"
 #include "ui/funding_panel.hpp"
+#include "ui/rows.hpp"
 #include "ui/strings.hpp"
 #include "ui/theme.hpp"
 #include "core/test_files.hpp"
@@ -516,6 +517,58 @@ TEST_CASE("calendar panel runs headless on the real plan and on an empty plan") 
     CHECK_FALSE(ov.events[0].on_timeline);
     auto draw_odd = [&] { ui::draw_calendar_panel(odd, h.fonts); };
     sweep(h, 340, 30, draw_odd);
+}
+
+// [SECTION] Rows (the task list, the shortcut list)
+
+TEST_CASE("row columns: fixed widths kept, the rest shared by weight, padding on both sides of each cell") {
+    const ui::RowLayout l = ui::layout_rows({{0, 3.0f}, {0, 1.5f}, {90, 0}}, 400, 4);
+    REQUIRE(l.count == 3);
+    CHECK(l.w[2] == 90);
+    const float stretch = 400 - 90 - 3 * 8;  // what the fixed column and six paddings leave
+    CHECK(l.w[0] == Approx(stretch * 3 / 4.5));
+    CHECK(l.w[1] == Approx(stretch * 1.5 / 4.5));
+    CHECK(l.x[0] == 4);
+    CHECK(l.x[1] == Approx(l.x[0] + l.w[0] + 8));
+    CHECK(l.x[2] == Approx(l.x[1] + l.w[1] + 8));
+    CHECK(l.x[2] + l.w[2] + 4 == Approx(400));  // the last cell ends at the right edge
+    // Too narrow for the fixed column: the stretched ones keep a pixel, nothing goes negative.
+    const ui::RowLayout tiny = ui::layout_rows({{0, 1}, {90, 0}}, 50, 4);
+    CHECK(tiny.w[0] == 1);
+    CHECK(tiny.w[1] == 90);
+}
+
+TEST_CASE("rows: a cell's text wraps inside its column and the next row starts below the tallest cell") {
+    Headless h;
+    ImVec2 long_min, long_max, short_min, next_min;
+    ui::RowLayout expect;
+    const std::string long_text =
+        "Báo cáo kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2024 trên địa bàn tỉnh";
+    h.frame(400, [&] {
+        expect = ui::layout_rows({{0, 1}, {100, 0}}, ImGui::GetContentRegionAvail().x, ImGui::GetStyle().CellPadding.x);
+        ui::Rows rows({{0, 1}, {100, 0}});
+        rows.begin_row();
+        rows.cell(0);
+        ImGui::TextWrapped("%s", long_text.c_str());
+        long_min = ImGui::GetItemRectMin();
+        long_max = ImGui::GetItemRectMax();
+        rows.cell(1);
+        ImGui::TextWrapped("Tháng 12/2024");
+        short_min = ImGui::GetItemRectMin();
+        rows.end_row(IM_COL32(200, 200, 255, 255), IM_COL32(0, 0, 0, 255));
+        rows.begin_row();
+        rows.cell(0);
+        ImGui::TextUnformatted("Hàng sau");
+        next_min = ImGui::GetItemRectMin();
+        rows.end_row();
+    });
+    const float line = ImGui::GetTextLineHeight();
+    CHECK(long_max.y - long_min.y > 2.5f * line);                 // wrapped onto several lines
+    CHECK(long_max.x <= long_min.x + expect.w[0] + 0.5f);          // inside its column
+    CHECK(short_min.x == Approx(long_min.x - expect.x[0] + expect.x[1]));
+    CHECK(short_min.y == Approx(long_min.y));                      // same row, same top
+    CHECK(next_min.y >= long_max.y);                               // below the taller cell
+    CHECK(next_min.x == Approx(long_min.x));
 }
 
 // [SECTION] Label halos
