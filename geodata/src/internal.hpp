@@ -193,10 +193,12 @@ struct AppendStats {
 };
 
 // Appends the rings (exterior counter-clockwise, holes clockwise, closing vertex not repeated),
-// vertices and fill triangles of `geom` (EPSG:3857, polygonal) to `map`, and sets the feature's
-// first_ring/ring_count/first_index/index_count, bbox, label (pole of inaccessibility) and
-// area_ha. Returns an English reason on failure.
+// vertices and, if `fill`, fill triangles of `geom` (EPSG:3857, polygonal) to `map`, and sets
+// the feature's first_ring/ring_count/first_index/index_count (0 without `fill`), bbox, label
+// (pole of inaccessibility) and area_ha. Returns an English reason on failure.
+enum class Fill : bool { outline_only = false, triangles = true };
 std::optional<std::string> append_geometry(asset::MapAsset& map, GEOSContextHandle_t ctx, const GEOSGeometry* geom,
-                                           AreaMeter& meter, asset::Feature& feature, AppendStats& stats);
+                                           AreaMeter& meter, asset::Feature& feature, AppendStats& stats,
+                                           Fill fill = Fill::triangles);
 
 }  // namespace ntm::pipeline::detail

@@ -157,7 +157,7 @@ bool triangles_of(GEOSContextHandle_t ctx, const GEOSGeometry* poly, std::vector
 }  // namespace
 
 std::optional<std::string> append_geometry(asset::MapAsset& map, GEOSContextHandle_t ctx, const GEOSGeometry* geom,
-                                           AreaMeter& meter, asset::Feature& feature, AppendStats& stats) {
+                                           AreaMeter& meter, asset::Feature& feature, AppendStats& stats, Fill fill) {
     feature.first_ring = static_cast<uint32_t>(map.rings.size());
     feature.first_index = static_cast<uint32_t>(map.indices.size());
     feature.bbox = geo::Box{};
@@ -201,6 +201,7 @@ std::optional<std::string> append_geometry(asset::MapAsset& map, GEOSContextHand
             if (r >= 0) ++stats.holes;
         }
 
+        if (fill == Fill::outline_only) continue;
         tri_xy.clear();
         if (!triangles_of(ctx, poly, tri_xy, 0, stats.split_polygons))
             return std::string("constrained Delaunay triangulation failed");

@@ -327,8 +327,8 @@ void MapRenderer::upload_level(Level& level, const asset::MapAsset& map) {
         std::memcpy(&vbo[i * 12 + 8], &slot[i], 4);
     }
 
-    // Fill indices: context first (drawn underneath), then communes. District and province
-    // fills are not drawn (their communes cover them) so their triangles are not uploaded.
+    // Fill indices: context first (drawn underneath), then communes. Districts and the province
+    // are not filled (their communes cover them): the pipeline gives them no triangles.
     std::vector<uint32_t> idx;
     auto append_fills = [&](Layer layer) {
         std::vector<Range>& ranges = level.fills[int(layer)];
