@@ -283,6 +283,12 @@ void frame() {
     }
 }
 
+// Called by the browser every animation frame, for the page's whole life.
+EM_BOOL on_animation_frame(double /*time_ms*/, void* /*user_data*/) {
+    frame();
+    return EM_TRUE;
+}
+
 // ["soc-trang-2024.json", ...]: file names as the page gave them (quotes and controls escaped).
 std::string failed_files_json() {
     std::string out = "[";
@@ -661,6 +667,9 @@ int main() {
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     // The map's shaders compile in the GPU process while the page hands over the data.
     g->app.renderer.start_programs();
-    emscripten_set_main_loop(frame, 0, false);
+    // The plain requestAnimationFrame loop of html5.h, not emscripten_set_main_loop: that one
+    // brings Emscripten's whole `Browser` object into viewer.js (fullscreen, pointer lock, image
+    // and audio preloading, getUserMedia), ~2 KiB gzip the viewer never calls (issue 5).
+    emscripten_request_animation_frame_loop(on_animation_frame, nullptr);
     return 0;
 }
