@@ -712,7 +712,8 @@ TEST_CASE("every character of every UI string has a glyph in the fonts the viewe
             p += ImTextCharFromUtf8(&c, p, nullptr);
             if (c < 0x20 || c == 0x5065 || c == 0x5168) continue;
             INFO(file << ": U+" << std::hex << c);
-            CHECK(ui.fonts.body->FindGlyphNoFallback(ImWchar(c)) != nullptr);
+            for (const ImFont* f : {ui.fonts.body, ui.fonts.heading, ui.fonts.label, ui.fonts.label_bold})
+                CHECK(f->FindGlyphNoFallback(ImWchar(c)) != nullptr);
         }
     }
 }
