@@ -148,6 +148,11 @@ void file_failed(App& app, std::string_view file_name, std::string message_vi) {
     clear_file_errors(app, file_name);
     add_error(app, std::move(message_vi), file_name);
     set_file_failed(app, file_name, true);
+    if (app.tour_fetching && file_name == app.tour_file) {
+        // The presentation that asked for it does not start; "Thử lại" fetches it again.
+        app.tour_fetching = false;
+        app.tour_pending_step = -1;
+    }
 }
 
 void file_loaded(App& app, std::string_view file_name) {
@@ -229,12 +234,43 @@ void load_tour(App& app, std::string_view json_text, std::string_view file_name)
     set_file_failed(app, file_name, whole_file_failed(r.problems));
     app.tour = std::move(r.tour);
     app.tour_loaded = true;
+    app.tour_fetching = false;
     // Loaded again while presenting (after "Thử lại"): stay on a step that still exists.
     if (app.presenting) {
         if (app.tour.steps.empty()) set_presenting(app, false);
         else app.tour_step = std::min(app.tour_step, int(app.tour.steps.size()) - 1);
     }
+    // Fetched because presentation mode was asked for: show the step asked for.
+    const int pending = app.tour_pending_step;
+    app.tour_pending_step = -1;
+    if (pending >= 0 && !app.presenting && !app.tour.steps.empty()) {
+        if (pending == 0 && app.tour_pending_animate) set_presenting(app, true);
+        else tour_go(app, pending, app.tour_pending_animate);
+    }
 }
+
+void offer_tour(App& app, std::string_view file_name) { app.tour_file = std::string(file_name); }
+
+bool tour_available(const App& app) {
+    return app.tour_loaded ? !app.tour.steps.empty() : !app.tour_file.empty();
+}
+
+namespace {
+
+// Asks the platform for the tour file (once until it arrives or fails) and notes the step to
+// show then. False when there is nothing to fetch.
+bool fetch_tour_for(App& app, int step, bool animate) {
+    if (app.tour_loaded || app.tour_file.empty()) return false;
+    app.tour_pending_step = std::max(0, step);
+    app.tour_pending_animate = animate;
+    if (!app.tour_fetching) {
+        app.tour_fetching = true;
+        app.tour_fetch_request = true;
+    }
+    return true;
+}
+
+}  // namespace
 
 void set_layer(App& app, legend::Layer layer) {
     app.layer = layer;
@@ -493,6 +529,8 @@ void apply_view_state(App& app, const url_state::ViewState& s) {
 }
 
 void set_presenting(App& app, bool on) {
+    if (!on) app.tour_pending_step = -1;  // leaving before the tour arrived: do not start then
+    if (on && fetch_tour_for(app, 0, true)) return;
     if (app.presenting == on) return;
     app.presenting = on;
     app.ui_scale = on ? 1.35f : 1.0f;
@@ -514,6 +552,7 @@ void set_presenting(App& app, bool on) {
 }
 
 void tour_go(App& app, int step, bool animate) {
+    if (fetch_tour_for(app, step, animate)) return;
     if (app.tour.steps.empty()) return;
     if (!app.presenting) {
         app.presenting = true;
@@ -722,7 +761,7 @@ void key_down(App& app, const std::string& key) {
         return;
     }
     if (key == "p" || key == "P") {
-        if (!app.tour.steps.empty()) set_presenting(app, true);
+        if (tour_available(app)) set_presenting(app, true);
         return;
     }
     if (key == "/") {
@@ -928,6 +967,7 @@ void build_ui(App& app, double now_ms) {
     v.search_results = &app.search_results;
     v.search_cursor = app.search_cursor;
     v.tour = app.tour_loaded ? &app.tour : nullptr;
+    v.can_present = tour_available(app);
     v.tour_step = app.tour_step;
     const ui::Command cmd = app.presenting ? ui::draw_presentation_panel(v, app.panel) : ui::draw_side_panel(v, app.panel);
     app.opaque_panel = app.panel;  // both panels have the style's opaque WindowBg (ui/theme.cpp)

@@ -125,6 +125,15 @@ struct App {
     // Presentation mode: the guided tour (geodata/tour/), larger type, thicker lines.
     tour::Tour tour;
     bool tour_loaded = false;
+    // The tour file is fetched only when presentation mode is asked for (issue 5: the default
+    // page does not download what it does not show). `tour_file` is its name, set by the platform
+    // when the dataset has a tour ("" for none); `tour_fetch_request` asks the platform to fetch
+    // it; `tour_pending_step` (-1 none) is the step to show once it is here.
+    std::string tour_file;
+    bool tour_fetching = false;
+    bool tour_fetch_request = false;
+    int tour_pending_step = -1;
+    bool tour_pending_animate = true;
     int tour_step = -1;                  // current step while presenting
     double now_ms = 0, last_input_ms = 0;  // for the idle return of a wall screen
     float ui_scale = 1.0f;               // 1.35 while presenting
@@ -182,9 +191,14 @@ void load_plan(App& app, std::string_view json_text, std::string_view file_name)
 void load_status(App& app, std::string_view json_text, std::string_view file_name);
 void set_layer(App& app, legend::Layer layer);
 void load_tour(App& app, std::string_view json_text, std::string_view file_name);
+// The dataset has a tour in `file_name`, to be fetched when presentation mode is first asked for.
+void offer_tour(App& app, std::string_view file_name);
+// True when presentation mode can be entered: a loaded tour with steps, or one not fetched yet.
+bool tour_available(const App& app);
 // Presentation mode on/off (Esc leaves); entering starts the tour at step 0.
 void set_presenting(App& app, bool on);
-// Go to a tour step (entering presentation mode if needed); out-of-range steps are clamped.
+// Go to a tour step (entering presentation mode if needed); out-of-range steps are clamped. A tour
+// not fetched yet is asked for, and the step shown once it has arrived.
 void tour_go(App& app, int step, bool animate);
 // Search: open/close the box, set its text, move the highlighted result, choose it.
 void search_set_open(App& app, bool open);

@@ -403,7 +403,7 @@ Command draw_side_panel(const PanelView& v, RectPx rect) {
     ImGui::SameLine();
     if (ImGui::SmallButton("?")) cmd = {CommandKind::show_help, -1};
     ImGui::SameLine();
-    if (v.tour && !v.tour->steps.empty() && ImGui::SmallButton(tr(Key::present))) cmd = {CommandKind::present, 1};
+    if (v.can_present && ImGui::SmallButton(tr(Key::present))) cmd = {CommandKind::present, 1};
     ImGui::SameLine();
     const bool english = i18n::language() == i18n::Lang::en;
     if (ImGui::SmallButton(english ? tr(Key::lang_vi) : tr(Key::lang_en))) cmd = {CommandKind::set_language, english ? 0 : 1};

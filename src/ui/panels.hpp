@@ -49,6 +49,7 @@ struct PanelView {
     bool narrow = false, drawer_open = false;              // phone layout
     bool presenting = false;
     const tour::Tour* tour = nullptr;
+    bool can_present = false;  // a tour with steps, or one to be fetched when asked for
     int tour_step = -1;
     bool search_open = false;
     const std::string* search_query = nullptr;

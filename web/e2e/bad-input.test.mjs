@@ -101,6 +101,10 @@ async function check(e) {
       assert.equal(answered.stats.loaded.asset.communes, 0);
     } else {
       await within(60000, 'the map drawn', waitReady(page));
+      // The tour file is fetched when presentation mode is asked for, and read then.
+      if (e.kind === 'tour') {
+        await within(15000, 'the tour asked for', page.evaluate(async () => { await window.ntmMap.tour(0); await window.ntmMap.tour(null); }));
+      }
       const s = await page.evaluate(() => window.ntmMap.state());
       for (const n of needles) {
         const m = s.errors.find((x) => x.includes(n));

@@ -257,7 +257,13 @@ test('a missing plan, status and tour file: the map stays, the list names them, 
     },
   });
   await waitReady(page);
+  // The tour is fetched only when presentation mode is asked for: then it fails too, and the
+  // presentation does not start.
+  assert.deepEqual(asked.sort(), ['/plan/soc-trang-2024.json', '/plan/status-2024.json']);
+  await page.evaluate(() => window.ntmMap.tour(0));
   let s = await state(page);
+  assert.equal(s.presenting, false);
+  assert.equal(s.tourStep, null);
   for (const f of ['plan/soc-trang-2024.json', 'plan/status-2024.json', 'tour/tour-2024.json'])
     assert.ok(s.errors.some((e) => e.includes(`Không tải được tệp ${f}`) && e.includes('404')), `${f}: ${JSON.stringify(s.errors)}`);
   assert.deepEqual((await stats(page)).failedFiles.sort(), ['soc-trang-2024.json', 'status-2024.json', 'tour-2024.json']);

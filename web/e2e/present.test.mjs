@@ -75,10 +75,27 @@ test('a wall screen left alone returns to the overview after the idle time of th
     },
   });
   await waitReady(page);
+  // The tour file arrives when presentation mode is first asked for: in and out once, so that
+  // the jump below is answered at once.
+  await page.evaluate(async () => { await window.ntmMap.tour(0); await window.ntmMap.tour(null); });
   // Read the step in the same task as the jump: the 2-second idle clock starts there.
   const t0 = Date.now();
   assert.equal(await page.evaluate(() => { window.ntmMap.tour(3); return window.ntmMap.state().tourStep; }), 3);
   await page.waitForFunction(() => window.ntmMap.state().tourStep === 0, null, { timeout: 15000 });
   assert.ok(Date.now() - t0 >= 1900, 'not before the idle time');
+  await page.close();
+});
+
+test('a shared link to a tour step opens presentation mode at that step, the tour fetched then', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/tour/')) asked.push(r.url()); });
+  await page.goto(ctx.url + '#t=2');
+  await waitReady(page);
+  const s = await state(page);
+  assert.equal(s.presenting, true);
+  assert.equal(s.tourStep, 2);
+  assert.equal(s.tourSteps, tourFile.steps.length);
+  assert.equal(asked.length, 1);
   await page.close();
 });

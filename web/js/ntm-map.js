@@ -163,11 +163,13 @@
   // [SECTION] Data files
   // Everything is requested at once; `attempts` holds the latest attempt of each file (a retry
   // replaces it) and `done` what has been handed to the viewer.
-  // The plan, the achieved-status file and the tour (JSON). A failure is reported, the map still
-  // shows. The plan covers Sóc Trăng only: other datasets (the national map) show boundaries alone.
-  const planFiles = dataName === 'soc-trang'
-    ? ['plan/soc-trang-2024.json', 'plan/status-2024.json', 'tour/tour-2024.json'] : [];
-  const planLoaders = ['ntm_load_plan', 'ntm_load_status', 'ntm_load_tour'];
+  // The plan and the achieved-status file (JSON). A failure is reported, the map still shows.
+  // The plan covers Sóc Trăng only: other datasets (the national map) show boundaries alone.
+  const planFiles = dataName === 'soc-trang' ? ['plan/soc-trang-2024.json', 'plan/status-2024.json'] : [];
+  const planLoaders = ['ntm_load_plan', 'ntm_load_status'];
+  // The guided tour is fetched only when presentation mode is asked for (the viewer calls
+  // onNtmTourWanted): the default page does not download what it does not show.
+  const tourFile = dataName === 'soc-trang' ? 'tour/tour-2024.json' : '';
   const fetchFonts = (fresh) => Promise.all([fetchBytes('regular', files.regular, fresh),
     fetchBytes('bold', files.bold, fresh)]);
   const attempts = {
@@ -175,7 +177,7 @@
     plans: planFiles.map((url, i) => settle(fetchBytes('plan' + i, url))),
     fonts: settle(fetchFonts(false)),
   };
-  const done = { fonts: false, asset: false, plans: planFiles.map(() => false), hash: false };
+  const done = { fonts: false, asset: false, plans: planFiles.map(() => false), tourOffered: false, hash: false };
 
   // Sized now, before the viewer makes its WebGL context: a size set afterwards (start()'s
   // resize) reallocates the drawing buffer, 40 ms in SwiftShader, on the way to the first frame.
@@ -208,6 +210,8 @@
       canvas.classList.remove('starting');
       succeedReady();
     },
+    // Presentation mode was asked for and the tour file is not here yet.
+    onNtmTourWanted() { loadTour(false); },
     // The panel's export buttons: save the PNG under a dated name.
     onNtmExport(scale) {
       exportPng({ scale }).then((url) => {
@@ -394,6 +398,10 @@
       done.asset = true;
       clearErrors(assetName);
     }
+    if (tourFile && !done.tourOffered) {
+      call('ntm_offer_tour', null, ['string'], [baseName(tourFile)]);
+      done.tourOffered = true;
+    }
     for (let i = 0; i < planFiles.length; ++i) {
       if (done.plans[i]) continue;
       const r = await attempts.plans[i];
@@ -409,8 +417,23 @@
     }
   }
 
+  // The tour file, fetched and handed to the viewer (which then shows the step asked for), or
+  // reported as failed (the viewer's error list offers "Thử lại"). One download at a time.
+  let tourLoading = null;
+  function loadTour(fresh) {
+    if (!tourFile || !running) return Promise.resolve();
+    if (tourLoading) return tourLoading;
+    const name = baseName(tourFile);
+    tourLoading = settle(fetchBytes('tour', tourFile, fresh)).then((r) => {
+      if (r.ok) withBytes(r.bytes, (p, n) => call('ntm_load_tour', null, ['number', 'number', 'string'], [p, n, name]));
+      else call('ntm_file_failed', null, ['string', 'string'], [name, r.message]);
+    }).finally(() => { tourLoading = null; });
+    return tourLoading;
+  }
+
   // Fetches again every file that failed (bypassing the cache) and hands it over: the fonts or
-  // the map (the page's own box), or the plan files the viewer lists as failed (its error list).
+  // the map (the page's own box), or the plan and tour files the viewer lists as failed (its
+  // error list).
   let retrying = null;
   function retry() {
     if (retrying) return retrying;
@@ -431,6 +454,7 @@
         loadingText.textContent = 'Đang tải lại…';
       }
       try { await loadData(); } catch (e) { /* shown on the page again */ }
+      if (tourFile && failed.has(baseName(tourFile))) await loadTour(true);
     })().finally(() => { retrying = null; });
     return retrying;
   }

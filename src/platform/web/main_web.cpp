@@ -78,6 +78,7 @@ EM_JS(void, js_fullscreen, (int on), {
 EM_JS(void, js_search_focus, (int on), { if (Module.onNtmSearchFocus) Module.onNtmSearchFocus(on); });
 EM_JS(void, js_on_error, (const char* message), { if (Module.onNtmError) Module.onNtmError(UTF8ToString(message)); });
 EM_JS(void, js_retry, (), { setTimeout(() => Module.onNtmRetry && Module.onNtmRetry(), 0); });
+EM_JS(void, js_want_tour, (), { setTimeout(() => Module.onNtmTourWanted && Module.onNtmTourWanted(), 0); });
 EM_JS(void, js_gl_lost, (int lost), { if (Module.onNtmContextLost) Module.onNtmContextLost(!!lost); });
 
 // After a restore, every name in Emscripten's GL tables refers to an object of the lost context.
@@ -242,6 +243,10 @@ void frame() {
     if (g->gl_lost) return;  // nothing can be drawn; the restore redraws
     rebuild_fonts_if_pending();  // as soon as the fonts are here, even if the map is not yet
     if (!g->map_handed_over) return;
+    if (app.tour_fetch_request) {
+        app.tour_fetch_request = false;
+        js_want_tour();  // presentation mode was asked for: the page fetches the tour file
+    }
     const bool busy = app.view_changed || app.colours_dirty || ntm::app::needs_frame(app, emscripten_get_now()) ||
                       app.renderer.wants_sharp_frame() || !g->ready_sent;
     if (!busy && g->redraw_frames <= 0) {
@@ -451,6 +456,11 @@ EMSCRIPTEN_KEEPALIVE void ntm_load_status(const char* bytes, int len, const char
     wake();
 }
 
+// The dataset's tour file, fetched by the page when presentation mode is first asked for.
+EMSCRIPTEN_KEEPALIVE void ntm_offer_tour(const char* file_name) {
+    ntm::app::offer_tour(g->app, file_name ? file_name : "");
+    wake();
+}
 EMSCRIPTEN_KEEPALIVE void ntm_load_tour(const char* bytes, int len, const char* file_name) {
     ntm::app::load_tour(g->app, std::string_view(bytes, size_t(std::max(0, len))), file_name);
     wake();
@@ -618,11 +628,13 @@ EMSCRIPTEN_KEEPALIVE void ntm_set_view(double lon, double lat, double zoom) {
     wake();
 }
 
-// 1 when nothing is moving, the last frame drew the current view completely and every level of
-// detail of the map is built (a flight after whenIdle() never waits for one).
+// 1 when nothing is moving, the last frame drew the current view completely, every level of
+// detail of the map is built (a flight after whenIdle() never waits for one) and no tour file
+// asked for is still on its way.
 EMSCRIPTEN_KEEPALIVE int ntm_idle() {
     const ntm::app::App& app = g->app;
     return (!g->gl_lost && !ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent &&
+            !app.tour_fetching &&
             g->redraw_frames <= 0 && !g->fonts_pending && g->pending_buttons.empty() && !app.renderer.levels_pending() &&
             !app.renderer.wants_sharp_frame())
                ? 1
