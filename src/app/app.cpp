@@ -510,8 +510,8 @@ void apply_view_state(App& app, const url_state::ViewState& s) {
     if (!s.layer.empty() && legend::layer_from_id(s.layer, &layer)) set_layer(app, layer);
     if (s.tour_step) {
         tour_go(app, *s.tour_step, false);
-    } else if (app.presenting) {
-        set_presenting(app, false);
+    } else {
+        set_presenting(app, false);  // also forgets a step still waiting for the tour file
     }
     // Names come from a link: looked up, never trusted; unknown ones are ignored.
     const int d = s.district.empty() ? -1 : find_district(app, s.district);
