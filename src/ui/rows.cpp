@@ -30,7 +30,14 @@ RowLayout layout_rows(std::initializer_list<RowColumn> columns, float total, flo
     return out;
 }
 
-Rows::Rows(std::initializer_list<RowColumn> columns, float width) {
+namespace {
+ImDrawListSplitter& shared_splitter() {
+    static ImDrawListSplitter splitter;
+    return splitter;
+}
+}  // namespace
+
+Rows::Rows(std::initializer_list<RowColumn> columns, float width) : splitter_(shared_splitter()) {
     left_ = ImGui::GetCursorPosX();
     width_ = width > 0 ? width : ImGui::GetContentRegionAvail().x;
     layout_ = layout_rows(columns, width_, ImGui::GetStyle().CellPadding.x);

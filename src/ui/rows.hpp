@@ -65,7 +65,10 @@ private:
     float row_top_ = 0;     // screen y
     int open_cell_ = -1;
     int cells_in_row_ = 0;
-    ImDrawListSplitter splitter_;
+    // One splitter for every Rows (a row is merged before the next begins, and rows do not
+    // nest): its two channels keep their buffers from frame to frame, so a frame of rows
+    // allocates nothing once the longest row has been drawn.
+    ImDrawListSplitter& splitter_;
 };
 
 }  // namespace ntm::ui
