@@ -229,6 +229,63 @@ test('a map file cut short (whole response, or the connection dropping mid-way) 
   }
 });
 
+test('a slow connection: the loading bar fills as the bytes arrive, then the map shows', async () => {
+  // The map file trickles in (an eighth every 150 ms); everything else from dist/, uncompressed
+  // (the bar counts the bytes a file decodes to against its Content-Length, which for a
+  // compressed file is the smaller compressed size). The bar counts bytes only once a wait is
+  // long enough to watch (ntm-map.js, kProgressAfterMs).
+  const site = await serve(DIST, 0);
+  const asset = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm'));
+  const proxy = http.createServer((req, res) => {
+    if (req.url.startsWith('/data/soc-trang.ntm')) {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': asset.length });
+      const step = Math.ceil(asset.length / 8);
+      let at = 0;
+      const more = () => {
+        if (res.destroyed) return;
+        const end = Math.min(asset.length, at + step);
+        res.write(asset.subarray(at, end));
+        at = end;
+        if (at < asset.length) setTimeout(more, 150); else res.end();
+      };
+      more();
+      return;
+    }
+    const headers = { ...req.headers, 'accept-encoding': 'identity' };
+    const up = http.request(new URL(req.url, site.url), { method: req.method, headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    req.pipe(up);
+  });
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+  try {
+    // Every width the bar takes while the loading box is shown.
+    const init = () => {
+      const widths = window.__barWidths = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('#bar > div');
+        if (bar && !document.getElementById('loading').hidden) widths.push(parseFloat(bar.style.width) || 0);
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+    };
+    const page = await openPage({ browser: ctx.browser, url: `http://127.0.0.1:${proxy.address().port}/` }, { init });
+    await waitReady(page);
+    const widths = await page.evaluate(() => window.__barWidths);
+    const between = [...new Set(widths.filter((w) => w > 0 && w < 100))];
+    assert.ok(between.length >= 3, `the bar moved through ${between.length} widths between empty and full: ${widths}`);
+    assert.deepEqual(widths, [...widths].sort((a, b) => a - b), `the bar never goes back: ${widths}`);
+    assert.equal(await page.evaluate(() => window.ntmMap.state().communeCount), 109);
+    assert.equal(await page.locator('#loading').isHidden(), true);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  } finally {
+    proxy.closeAllConnections();
+    site.server.closeAllConnections();
+    await new Promise((r) => proxy.close(r));
+    await new Promise((r) => site.server.close(r));
+  }
+});
+
 test('missing fonts: the page says so and "Thử lại" fetches them', async () => {
   const { page, fix } = await pageWithBrokenFile('**/fonts/NotoSans-vi-Bold.ttf', notFound);
   await expectPageRetry(page, fix, /Không tải được tệp fonts\/NotoSans-vi-Bold\.ttf.*404/s);

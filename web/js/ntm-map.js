@@ -85,6 +85,12 @@
   // `fresh` (a retry) bypasses the HTTP cache: the file may have been fixed on the server.
   // Every download can be cancelled at once (`downloads`): a browser without WebGL2 needs none.
   const downloads = new AbortController();
+  // The copies are read only once the wait has lasted long enough for a bar to be worth
+  // watching: on a fast connection (or from the cache) the map is drawn before that, and each
+  // chunk counted then was a task of this thread, the one that starts the viewer (the first
+  // frame came ~15 ms later; cold starts, medians of 14). A copy not read by then is dropped.
+  const kProgressAfterMs = 300;
+  const progressWait = new Promise((resolve) => setTimeout(resolve, kProgressAfterMs));
   async function fetchCounted(key, url, fresh = false) {
     let res;
     progress.loaded[key] = 0;
@@ -98,6 +104,8 @@
     return res;
   }
   async function countBytes(key, reader) {
+    await progressWait;
+    if (loading.hidden) { reader.cancel().catch(() => {}); return; }  // the map is already shown
     try {
       for (let r = await reader.read(); !r.done; r = await reader.read()) {
         progress.loaded[key] += r.value.byteLength;
