@@ -183,6 +183,20 @@ async function expectPageRetry(page, fix, message) {
   assert.ok((await canvasStats(page)).distinct > 500, 'the map is drawn');
 }
 
+test('a missing viewer.js or viewer.wasm: the page names the program it could not start', async () => {
+  // viewer.js is a script of index.html after ntm-map.js: its failed download is still seen.
+  for (const [file, message] of [['viewer.js', /Không tải được chương trình vẽ bản đồ \(viewer\.js\)/],
+    ['viewer.wasm', /viewer\.wasm/]]) {
+    const { page } = await pageWithBrokenFile(`**/${file}`, notFound);
+    await page.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+    assert.match(await page.locator('#error').innerText(), message);
+    assert.equal(await page.evaluate(() => window.ntmMap.ready.then(() => 'ok', () => 'rejected')), 'rejected');
+    assert.equal(await page.locator('#loading').isHidden(), true, `${file}: the loading box gives way to the message`);
+    assert.deepEqual(page.consoleErrors, [], `${file}: no uncaught error`);
+    await page.close();
+  }
+});
+
 test('a missing map file: a Vietnamese message and "Thử lại" loads it without reloading the page', async () => {
   const { page, fix, requests } = await pageWithBrokenFile('**/data/soc-trang.ntm', notFound);
   await expectPageRetry(page, fix, /Không tải được tệp data\/soc-trang\.ntm.*404/s);

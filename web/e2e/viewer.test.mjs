@@ -192,6 +192,21 @@ test('a missing map file and a browser without WebGL2 get clear messages', async
   await noGl.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
   assert.match(await noGl.locator('#error').innerText(), /không hỗ trợ WebGL2/);
   await noGl.close();
+
+  // A browser that has no WebGL2 API at all is told at once; viewer.js, still in the page, starts
+  // nothing (no uncaught error, no data file fetched).
+  const dataRequests = [];
+  const noApi = await openPage(ctx, {
+    init: () => { delete window.WebGL2RenderingContext; },
+    setup: (page) => page.on('request', (r) => { if (/\/(data|plan|fonts)\//.test(r.url())) dataRequests.push(r.url()); }),
+  });
+  await noApi.locator('#error').waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await noApi.locator('#error').innerText(), /không hỗ trợ WebGL2/);
+  assert.equal(await noApi.evaluate(() => window.ntmMap.ready.then(() => 'ok', () => 'rejected')), 'rejected');
+  await noApi.waitForTimeout(300);
+  assert.deepEqual(noApi.consoleErrors, []);
+  assert.deepEqual(dataRequests, []);
+  await noApi.close();
 });
 
 test('on a high-DPI screen the canvas has device pixels and clicks still hit the right commune', async () => {

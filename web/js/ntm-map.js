@@ -138,6 +138,8 @@
     failReady(new Error(kNoWebGL2));
   }
   if (typeof WebGL2RenderingContext !== 'function') {
+    // viewer.js, next in the page, is left a module that never instantiates: it fetches nothing.
+    window.Module = { noInitialRun: true, instantiateWasm: () => ({}) };
     stopWithoutWebGL2();
     window.ntmMap = { ready, state: () => ({ communeCount: 0, districtCount: 0, selected: null, hovered: null, view: null, errors: errors.map((e) => e.message) }) };
     return;
@@ -161,12 +163,13 @@
     failReady(e);
   }
   wasmModule.catch(viewerFailed);
-  // viewer.js runs only after this script has ended (an inserted script never runs sooner), so
-  // window.Module, defined below, is there when it starts.
-  const script = document.createElement('script');
-  script.src = 'viewer.js';
-  script.onerror = () => viewerFailed(new Error('Không tải được chương trình vẽ bản đồ (viewer.js).'));
-  document.body.appendChild(script);
+  // viewer.js follows this script in index.html and runs straight after it (it reads
+  // window.Module, defined below). Its download failing is an error event on its element, which
+  // this script cannot reach yet: one listener on the window sees it on its way down.
+  window.addEventListener('error', (e) => {
+    if (e.target instanceof HTMLScriptElement && /(^|\/)viewer\.js$/.test(new URL(e.target.src, location.href).pathname))
+      viewerFailed(new Error('Không tải được chương trình vẽ bản đồ (viewer.js).'));
+  }, true);
 
   // [SECTION] Data files
   // Everything is requested at once; `attempts` holds the latest attempt of each file (a retry
