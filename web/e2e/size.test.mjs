@@ -103,6 +103,23 @@ test(`the default page downloads at most ${BUDGET_KIB} KiB (gzip; target ${TARGE
   await page.close();
 });
 
+test('the default page downloads each file once: every preload of index.html is used', async () => {
+  // index.html preloads the viewer, which js/ntm-map.js then fetches (viewer.wasm) and the parser
+  // reaches (viewer.js): a preload whose address or mode does not match downloads the file twice.
+  // Requests are watched, not intercepted.
+  const requested = [];
+  const page = await openPage(ctx, { setup: (p) => p.on('request', (r) => requested.push(new URL(r.url()).pathname)) });
+  await waitReady(page);
+  await page.waitForTimeout(300);
+  // (The browser itself may ask for the icon again: not the page's request.)
+  const twice = requested.filter((u, i) => requested.indexOf(u) !== i && u !== '/favicon.svg');
+  assert.deepEqual(twice, [], `requested more than once: ${twice}`);
+  for (const file of ['/viewer.wasm', '/viewer.js', '/data/soc-trang.ntm', '/plan/soc-trang-2024.json',
+    '/plan/status-2024.json', '/fonts/NotoSans-vi.ttf', '/fonts/NotoSans-vi-Bold.ttf'])
+    assert.ok(requested.includes(file), `${file} was not requested`);
+  await page.close();
+});
+
 test('the national map opens with ?data=vietnam and pick() is right across the country', { timeout: 300_000 }, async () => {
   const { page, requested } = await loadAndRecord('data=vietnam', { idle: false });
   assert.ok(requested.some((u) => u.endsWith('/data/vietnam.ntm')), 'the national asset was not requested');
