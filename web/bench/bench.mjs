@@ -19,7 +19,7 @@
 //     memory (VmHWM) of the page's renderer process and of the GPU process (SwiftShader).
 // and writes results.json (every run) and results.md (medians with min–max, ratios, targets).
 //
-//   node web/bench/bench.mjs [--runs 5] [--datasets soc-trang,vietnam] [--pages viewer,maplibre,leaflet,floor]
+//   node web/bench/bench.mjs [--runs 7] [--datasets soc-trang,vietnam] [--pages viewer,maplibre,leaflet,floor]
 //                            [--flight-ms 3000] [--profile] [--shots] [--out DIR]
 //   --profile: CPU profile of the viewer's flight; --shots: a screenshot of each page at the start
 //   view in its first run (DIR/<dataset>-<page>.png), to see that every page drew the same map.
@@ -48,7 +48,7 @@ const WIDTH = 1280, HEIGHT = 800;
 
 // [SECTION] Options
 function parseArgs(argv) {
-  const o = { runs: 5, datasets: ['soc-trang', 'vietnam'], pages: ['viewer', 'maplibre', 'leaflet', 'floor'], flightMs: 3000,
+  const o = { runs: 7, datasets: ['soc-trang', 'vietnam'], pages: ['viewer', 'maplibre', 'leaflet', 'floor'], flightMs: 3000,
     profile: false, shots: false, out: here };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i], next = () => argv[++i];
@@ -150,13 +150,19 @@ function logResponses(server, resolveFile) {
     res.on('finish', () => {
       let rel;
       try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return; }
-      const file = resolveFile(rel);
-      const entry = { path: rel, status: res.statusCode, encoding: res.getHeader('content-encoding') || 'identity',
-        raw: 0, gzip: 0, br: 0 };
-      if (res.statusCode === 200 && file && fs.existsSync(file)) { entry.raw = fs.statSync(file).size; Object.assign(entry, compressedSizes(file)); }
-      requestLog.push(entry);
+      // Sizes are read once the run is over (sizeRequests): compressing a file the first time
+      // (brotli at quality 11, ~1 s for viewer.wasm) blocked this process, which also serves the
+      // page, and held back the first run's remaining responses by as much.
+      requestLog.push({ path: rel, status: res.statusCode, encoding: res.getHeader('content-encoding') || 'identity',
+        file: resolveFile(rel), raw: 0, gzip: 0, br: 0 });
     });
   });
+}
+function sizeRequests(log) {
+  for (const e of log) {
+    if (e.status === 200 && e.file && fs.existsSync(e.file)) { e.raw = fs.statSync(e.file).size; Object.assign(e, compressedSizes(e.file)); }
+  }
+  return log;
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -395,7 +401,7 @@ async function measure({ pageKind, dsName, urls, start, points, opts, run }) {
     r.memory = { jsHeapPeakBytes: Math.max(...heap), wasmHeapBytes: mem.wasmHeapBytes,
       rendererPeakBytes: renderers.length ? Math.max(...renderers.map((m) => m.peakBytes)) : null,
       gpuPeakBytes: gpu.length ? Math.max(...gpu.map((m) => m.peakBytes)) : null };
-    r.bytes = summariseBytes(requestLog);
+    r.bytes = summariseBytes(sizeRequests(requestLog));
     r.requests = requestLog.map((e) => ({ path: e.path, status: e.status, raw: e.raw, gzip: e.gzip, br: e.br }));
     await context.close();
   } catch (e) {
