@@ -208,64 +208,14 @@ test('a missing map file: a Vietnamese message and "Thử lại" loads it withou
   await page.close();
 });
 
-test('a map file cut short (whole response, or the connection dropping mid-way) is named and retried', async () => {
-  const first = await pageWithBrokenFile('**/data/soc-trang.ntm', cutShort(0.5));
-  await expectPageRetry(first.page, first.fix, /soc-trang\.ntm|bản đồ.*(không đầy đủ|bị hỏng)/s);
-  await first.page.close();
-
-  // A server that sends the map's headers (the full Content-Length) and half of its bytes, then
-  // drops the connection, until told otherwise; everything else from dist/ as usual.
+// A server in front of dist/: `special(req, res)` answers the requests it takes (returning true),
+// every other one goes on to dist/ (asking for no compression with `identity`); `use(url)` runs
+// with the proxy's address, which is closed afterwards.
+async function throughProxy(special, use, { identity = false } = {}) {
   const site = await serve(DIST, 0);
-  let cut = true;
-  const asset = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm'));
   const proxy = http.createServer((req, res) => {
-    if (cut && req.url.startsWith('/data/soc-trang.ntm')) {
-      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': asset.length });
-      res.write(asset.subarray(0, asset.length >> 1), () => setTimeout(() => res.destroy(), 50));
-      return;
-    }
-    const up = http.request(new URL(req.url, site.url), { method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode, r.headers);
-      r.pipe(res);
-    });
-    req.pipe(up);
-  });
-  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
-  try {
-    const page = await openPage({ browser: ctx.browser, url: `http://127.0.0.1:${proxy.address().port}/` });
-    await expectPageRetry(page, () => { cut = false; }, /Tệp data\/soc-trang\.ntm tải về không đầy đủ/);
-    await page.close();
-  } finally {
-    proxy.closeAllConnections();
-    site.server.closeAllConnections();
-    await new Promise((r) => proxy.close(r));
-    await new Promise((r) => site.server.close(r));
-  }
-});
-
-test('a slow connection: the loading bar fills as the bytes arrive, then the map shows', async () => {
-  // The map file trickles in (an eighth every 150 ms); everything else from dist/, uncompressed
-  // (the bar counts the bytes a file decodes to against its Content-Length, which for a
-  // compressed file is the smaller compressed size). The bar counts bytes only once a wait is
-  // long enough to watch (ntm-map.js, kProgressAfterMs).
-  const site = await serve(DIST, 0);
-  const asset = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm'));
-  const proxy = http.createServer((req, res) => {
-    if (req.url.startsWith('/data/soc-trang.ntm')) {
-      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': asset.length });
-      const step = Math.ceil(asset.length / 8);
-      let at = 0;
-      const more = () => {
-        if (res.destroyed) return;
-        const end = Math.min(asset.length, at + step);
-        res.write(asset.subarray(at, end));
-        at = end;
-        if (at < asset.length) setTimeout(more, 150); else res.end();
-      };
-      more();
-      return;
-    }
-    const headers = { ...req.headers, 'accept-encoding': 'identity' };
+    if (special(req, res)) return;
+    const headers = identity ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers;
     const up = http.request(new URL(req.url, site.url), { method: req.method, headers }, (r) => {
       res.writeHead(r.statusCode, r.headers);
       r.pipe(res);
@@ -274,15 +224,68 @@ test('a slow connection: the loading bar fills as the bytes arrive, then the map
   });
   await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
   try {
-    // Every width the bar takes while the loading box is shown.
-    const init = () => {
-      const widths = window.__barWidths = [];
-      new MutationObserver(() => {
-        const bar = document.querySelector('#bar > div');
-        if (bar && !document.getElementById('loading').hidden) widths.push(parseFloat(bar.style.width) || 0);
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+    await use(`http://127.0.0.1:${proxy.address().port}/`);
+  } finally {
+    proxy.closeAllConnections();
+    site.server.closeAllConnections();
+    await new Promise((r) => proxy.close(r));
+    await new Promise((r) => site.server.close(r));
+  }
+}
+
+test('a map file cut short (whole response, or the connection dropping mid-way) is named and retried', async () => {
+  const first = await pageWithBrokenFile('**/data/soc-trang.ntm', cutShort(0.5));
+  await expectPageRetry(first.page, first.fix, /soc-trang\.ntm|bản đồ.*(không đầy đủ|bị hỏng)/s);
+  await first.page.close();
+
+  // A server that sends the map's headers (the full Content-Length) and half of its bytes, then
+  // drops the connection, until told otherwise; everything else from dist/ as usual.
+  let cut = true;
+  const asset = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm'));
+  const dropHalfway = (req, res) => {
+    if (!cut || !req.url.startsWith('/data/soc-trang.ntm')) return false;
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': asset.length });
+    res.write(asset.subarray(0, asset.length >> 1), () => setTimeout(() => res.destroy(), 50));
+    return true;
+  };
+  await throughProxy(dropHalfway, async (url) => {
+    const page = await openPage({ browser: ctx.browser, url });
+    await expectPageRetry(page, () => { cut = false; }, /Tệp data\/soc-trang\.ntm tải về không đầy đủ/);
+    await page.close();
+  });
+});
+
+test('a slow connection: the loading bar fills as the bytes arrive, then the map shows', async () => {
+  // The map file trickles in (an eighth every 150 ms); everything else from dist/, uncompressed
+  // (the bar counts the bytes a file decodes to against its Content-Length, which for a
+  // compressed file is the smaller compressed size). The bar counts bytes only once a wait is
+  // long enough to watch (ntm-map.js, kProgressAfterMs).
+  const asset = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm'));
+  const trickle = (req, res) => {
+    if (!req.url.startsWith('/data/soc-trang.ntm')) return false;
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': asset.length });
+    const step = Math.ceil(asset.length / 8);
+    let at = 0;
+    const more = () => {
+      if (res.destroyed) return;
+      const end = Math.min(asset.length, at + step);
+      res.write(asset.subarray(at, end));
+      at = end;
+      if (at < asset.length) setTimeout(more, 150); else res.end();
     };
-    const page = await openPage({ browser: ctx.browser, url: `http://127.0.0.1:${proxy.address().port}/` }, { init });
+    more();
+    return true;
+  };
+  // Every width the bar takes while the loading box is shown.
+  const init = () => {
+    const widths = window.__barWidths = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('#bar > div');
+      if (bar && !document.getElementById('loading').hidden) widths.push(parseFloat(bar.style.width) || 0);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['style'] });
+  };
+  await throughProxy(trickle, async (url) => {
+    const page = await openPage({ browser: ctx.browser, url }, { init });
     await waitReady(page);
     const widths = await page.evaluate(() => window.__barWidths);
     const between = [...new Set(widths.filter((w) => w > 0 && w < 100))];
@@ -292,12 +295,7 @@ test('a slow connection: the loading bar fills as the bytes arrive, then the map
     assert.equal(await page.locator('#loading').isHidden(), true);
     assert.deepEqual(page.consoleErrors, []);
     await page.close();
-  } finally {
-    proxy.closeAllConnections();
-    site.server.closeAllConnections();
-    await new Promise((r) => proxy.close(r));
-    await new Promise((r) => site.server.close(r));
-  }
+  }, { identity: true });
 });
 
 test('missing fonts: the page says so and "Thử lại" fetches them', async () => {
