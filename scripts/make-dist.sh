@@ -30,6 +30,12 @@ cp "$data"/*.ntm "$out/data/"
 cp build/deps/fonts/NotoSans-vi.ttf build/deps/fonts/NotoSans-vi-Bold.ttf "$out/fonts/"
 cp geodata/plan/soc-trang-2024.json geodata/plan/status-2024.json "$out/plan/"
 mkdir -p "$out/tour" && cp geodata/tour/tour-2024.json "$out/tour/"
+# The loading bar's totals (js/ntm-map.js): the size of each file the page downloads, before
+# compression, in index.html's <meta name="ntm-file-sizes"> as "path=bytes" pairs. A server
+# sending the twins below announces their compressed length, which the bar cannot count against.
+sizes=$(cd "$out" && for f in viewer.wasm data/*.ntm fonts/*.ttf plan/*.json tour/*.json; do printf '%s=%s ' "$f" "$(stat -c %s "$f")"; done)
+sed -i "s|<meta name=\"ntm-file-sizes\" content=\"\">|<meta name=\"ntm-file-sizes\" content=\"${sizes% }\">|" "$out/index.html"
+grep -q "name=\"ntm-file-sizes\" content=\"viewer.wasm=" "$out/index.html" || { echo "make-dist: file sizes not written into index.html" >&2; exit 1; }
 # The gzip twins are made with zopfli (Debian's zopfli, set up by scripts/setup.sh): the same
 # gzip format every browser reads, 3-5 % smaller than gzip -9 (viewer.wasm 227.7 → 217.5 KB),
 # so a server that sends the twins (web/serve.mjs, nginx's gzip_static, ...) sends fewer bytes.

@@ -257,9 +257,8 @@ test('a map file cut short (whole response, or the connection dropping mid-way) 
 
 test('a slow connection: the loading bar fills as the bytes arrive, then the map shows', async () => {
   // The map file trickles in (an eighth every 150 ms); everything else from dist/, uncompressed
-  // (the bar counts the bytes a file decodes to against its Content-Length, which for a
-  // compressed file is the smaller compressed size). The bar counts bytes only once a wait is
-  // long enough to watch (ntm-map.js, kProgressAfterMs).
+  // (the next test is the compressed case). The bar counts bytes only once a wait is long enough
+  // to watch (ntm-map.js, kProgressAfterMs).
   const asset = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm'));
   const trickle = (req, res) => {
     if (!req.url.startsWith('/data/soc-trang.ntm')) return false;
@@ -296,6 +295,53 @@ test('a slow connection: the loading bar fills as the bytes arrive, then the map
     assert.deepEqual(page.consoleErrors, []);
     await page.close();
   }, { identity: true });
+});
+
+test('a slow connection to a server that sends the .gz twins: the bar is not full before the map file is', async () => {
+  // The map file's gzip twin (Content-Encoding: gzip, Content-Length its compressed size) comes
+  // in up to the last eighth, which is held back until the bar has been read; every other file
+  // as dist/ serves it, compressed too. Against the compressed lengths the bar counted the
+  // decoded bytes and was full once half the map had arrived.
+  const gz = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm.gz'));
+  const raw = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm'));
+  assert.ok(gz.length < raw.length * 0.8, `the twin is compressed: ${gz.length} of ${raw.length} bytes`);
+  let release, heldBack;
+  const released = new Promise((r) => { release = r; });
+  const held = new Promise((r) => { heldBack = r; });
+  const trickle = (req, res) => {
+    if (!req.url.startsWith('/data/soc-trang.ntm')) return false;
+    assert.match(req.headers['accept-encoding'] || '', /gzip/);
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip',
+      'Content-Length': gz.length, Vary: 'Accept-Encoding' });
+    const step = Math.ceil(gz.length / 8);
+    let at = 0;
+    const more = () => {
+      if (res.destroyed) return;
+      const end = Math.min(gz.length, at + step);
+      if (end === gz.length) { heldBack(); released.then(() => res.end(gz.subarray(at))); return; }
+      res.write(gz.subarray(at, end));
+      at = end;
+      setTimeout(more, 100);
+    };
+    more();
+    return true;
+  };
+  await throughProxy(trickle, async (url) => {
+    const page = await openPage({ browser: ctx.browser, url });
+    await held;
+    // Past the bar's start (300 ms) and a few updates: the rest of the site is here, the map's
+    // last eighth is not.
+    await page.waitForFunction(() => performance.now() > 900 && parseFloat(document.querySelector('#bar > div').style.width) > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    const width = await page.evaluate(() => parseFloat(document.querySelector('#bar > div').style.width) || 0);
+    assert.equal(await page.locator('#loading').isVisible(), true, 'still loading');
+    assert.ok(width > 0 && width < 100, `the bar is part full while the map file is incomplete: ${width} %`);
+    release();
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => window.ntmMap.state().communeCount), 109);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  });
 });
 
 test('missing fonts: the page says so and "Thử lại" fetches them', async () => {

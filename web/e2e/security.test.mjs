@@ -66,7 +66,16 @@ test('the server sends the policy, nosniff, a Referrer-Policy, application/wasm 
 
 test('index.html: the same policy in a <meta>, only the site itself, nothing inline', () => {
   const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
-  assert.equal(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'), html, 'dist/ has this index.html');
+  // dist/ has this index.html, with the files' sizes filled in for the loading bar
+  // (scripts/make-dist.sh): each the size of that file in dist/.
+  const built = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const sizes = built.match(/<meta name="ntm-file-sizes" content="([^"]*)">/);
+  assert.ok(sizes, 'the file sizes <meta>');
+  assert.equal(built.replace(sizes[0], '<meta name="ntm-file-sizes" content="">'), html, 'dist/ has this index.html');
+  const listed = sizes[1].split(' ').map((pair) => pair.split('='));
+  for (const f of ['viewer.wasm', 'data/soc-trang.ntm', 'fonts/NotoSans-vi.ttf', 'plan/soc-trang-2024.json'])
+    assert.ok(listed.some(([name]) => name === f), `${f} is listed`);
+  for (const [name, bytes] of listed) assert.equal(Number(bytes), fs.statSync(path.join(DIST, name)).size, name);
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
   assert.ok(meta, 'a Content-Security-Policy <meta>');
   assert.ok(html.indexOf(meta[0]) < html.search(/<script|<link rel="stylesheet"/), 'the policy comes before any script or style');

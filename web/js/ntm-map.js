@@ -75,8 +75,28 @@
   const progress = { loaded: {}, total: {} };
   function updateBar() {
     let loaded = 0, total = 0;
-    for (const k of Object.keys(progress.total)) { loaded += progress.loaded[k] || 0; total += progress.total[k] || 0; }
+    for (const k of Object.keys(progress.total)) {
+      // A file larger than its size says (replaced on the server since) fills its share, no more.
+      loaded += Math.min(progress.loaded[k] || 0, progress.total[k]);
+      total += progress.total[k];
+    }
     if (total > 0) bar.style.width = Math.min(100, Math.round(100 * loaded / total)) + '%';
+  }
+  // The bar counts the bytes a download decodes to. A server that sends a file's .br/.gz twin
+  // (web/serve.mjs, nginx's gzip_static) announces the compressed length, a third to a half of
+  // that: against it the bar would be full long before the file is. So each file's own size is
+  // written into the page by scripts/make-dist.sh (<meta name="ntm-file-sizes">, "path=bytes"
+  // pairs); a file not listed there counts against its Content-Length only if it comes
+  // uncompressed, and is left out of the bar otherwise.
+  const fileSizes = new Map();
+  for (const pair of (document.querySelector('meta[name="ntm-file-sizes"]')?.content || '').split(/\s+/)) {
+    const m = /^(.+)=(\d+)$/.exec(pair);
+    if (m) fileSizes.set(m[1], Number(m[2]));
+  }
+  function decodedSize(url, res) {
+    if (fileSizes.has(url)) return fileSizes.get(url);
+    if (!/^(identity)?$/i.test(res.headers.get('Content-Encoding') || '')) return 0;
+    return Number(res.headers.get('Content-Length')) || 0;
   }
   // Fetches a file and counts its bytes for the progress bar as they arrive; resolves to the
   // Response or rejects with a Vietnamese message naming the file. The bytes are counted on a
@@ -98,7 +118,7 @@
       throw new Error(`Không tải được tệp ${url}: mất kết nối hoặc máy chủ không phản hồi.`);
     }
     if (!res.ok) throw new Error(`Không tải được tệp ${url} (máy chủ trả lời ${res.status}${res.status === 404 ? ': không có tệp này' : ''}).`);
-    const total = Number(res.headers.get('Content-Length')) || 0;
+    const total = decodedSize(url, res);
     progress.total[key] = total;
     if (res.body && total) countBytes(key, res.clone().body.getReader());
     return res;
