@@ -255,26 +255,33 @@ test('a map file cut short (whole response, or the connection dropping mid-way) 
   });
 });
 
-test('a slow connection: the loading bar fills as the bytes arrive, then the map shows', async () => {
-  // The map file trickles in (an eighth every 150 ms); everything else from dist/, uncompressed
-  // (the next test is the compressed case). The bar counts bytes only once a wait is long enough
-  // to watch (ntm-map.js, kProgressAfterMs).
-  const asset = fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm'));
-  const trickle = (req, res) => {
+// A proxy handler (throughProxy) that answers the map file with `bytes` an eighth at a time,
+// every `everyMs`, with `headers` added; given `hold` (a promise), the last eighth waits for it,
+// and `onHeld` is called when it starts waiting.
+function trickleMap(bytes, { headers = {}, everyMs, hold, onHeld = () => {} }) {
+  return (req, res) => {
     if (!req.url.startsWith('/data/soc-trang.ntm')) return false;
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': asset.length });
-    const step = Math.ceil(asset.length / 8);
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length, ...headers });
+    const step = Math.ceil(bytes.length / 8);
     let at = 0;
     const more = () => {
       if (res.destroyed) return;
-      const end = Math.min(asset.length, at + step);
-      res.write(asset.subarray(at, end));
+      const end = Math.min(bytes.length, at + step);
+      if (end === bytes.length && hold) { onHeld(); hold.then(() => res.end(bytes.subarray(at))); return; }
+      res.write(bytes.subarray(at, end));
       at = end;
-      if (at < asset.length) setTimeout(more, 150); else res.end();
+      if (at < bytes.length) setTimeout(more, everyMs); else res.end();
     };
     more();
     return true;
   };
+}
+
+test('a slow connection: the loading bar fills as the bytes arrive, then the map shows', async () => {
+  // The map file trickles in (an eighth every 150 ms); everything else from dist/, uncompressed
+  // (the next test is the compressed case). The bar counts bytes only once a wait is long enough
+  // to watch (ntm-map.js, kProgressAfterMs).
+  const trickle = trickleMap(fs.readFileSync(path.join(DIST, 'data/soc-trang.ntm')), { everyMs: 150 });
   // Every width the bar takes while the loading box is shown.
   const init = () => {
     const widths = window.__barWidths = [];
@@ -308,24 +315,8 @@ test('a slow connection to a server that sends the .gz twins: the bar is not ful
   let release, heldBack;
   const released = new Promise((r) => { release = r; });
   const held = new Promise((r) => { heldBack = r; });
-  const trickle = (req, res) => {
-    if (!req.url.startsWith('/data/soc-trang.ntm')) return false;
-    assert.match(req.headers['accept-encoding'] || '', /gzip/);
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip',
-      'Content-Length': gz.length, Vary: 'Accept-Encoding' });
-    const step = Math.ceil(gz.length / 8);
-    let at = 0;
-    const more = () => {
-      if (res.destroyed) return;
-      const end = Math.min(gz.length, at + step);
-      if (end === gz.length) { heldBack(); released.then(() => res.end(gz.subarray(at))); return; }
-      res.write(gz.subarray(at, end));
-      at = end;
-      setTimeout(more, 100);
-    };
-    more();
-    return true;
-  };
+  const trickle = trickleMap(gz, { headers: { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }, everyMs: 100,
+    hold: released, onHeld: heldBack });
   await throughProxy(trickle, async (url) => {
     const page = await openPage({ browser: ctx.browser, url });
     await held;
