@@ -33,6 +33,13 @@ geo::Box visible_world(const Camera& cam) {
     return b;
 }
 
+geo::Box world_box(const Camera& cam, const pixel_rects::Rect& r, double px) {
+    geo::Box b;
+    b.extend(screen_to_world(cam, {r.x0 / px, r.y0 / px}));
+    b.extend(screen_to_world(cam, {r.x1 / px, r.y1 / px}));
+    return b;
+}
+
 double zoom_to_fit(const Camera& cam, const geo::Box& box, double padding_px) {
     const double w = std::max(1.0, cam.viewport.w - 2 * padding_px);
     const double h = std::max(1.0, cam.viewport.h - 2 * padding_px);

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "core/geo.hpp"
+#include "core/pixel_rects.hpp"
 
 namespace ntm::camera {
 
@@ -38,6 +39,8 @@ geo::ScreenPx world_to_screen(const Camera& cam, geo::World w);
 geo::World screen_to_world(const Camera& cam, geo::ScreenPx p);
 // The world box visible on the whole canvas.
 geo::Box visible_world(const Camera& cam);
+// The world box under a rectangle of framebuffer pixels, `px` of them to a CSS pixel.
+geo::Box world_box(const Camera& cam, const pixel_rects::Rect& r, double px);
 
 // Centre `box` in the viewport with `padding_px` on each side, at the largest zoom that fits,
 // clamped to the camera's limits. An empty box leaves the camera unchanged.

@@ -56,6 +56,14 @@ struct Box {
     bool intersects(const Box& b) const {
         return !(b.min_x > max_x || b.max_x < min_x || b.min_y > max_y || b.max_y < min_y);
     }
+    // An empty `b` is contained in any box.
+    bool encloses(const Box& b) const {
+        return b.empty() || (b.min_x >= min_x && b.max_x <= max_x && b.min_y >= min_y && b.max_y <= max_y);
+    }
+    // Empty when they do not meet; a line or a point when they only touch.
+    Box intersection(const Box& b) const {
+        return {std::max(min_x, b.min_x), std::max(min_y, b.min_y), std::min(max_x, b.max_x), std::min(max_y, b.max_y)};
+    }
 };
 
 // Spherical Web Mercator radius (EPSG:3857 uses the WGS 84 semi-major axis on a sphere).

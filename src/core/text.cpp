@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace ntm::text {
 
@@ -258,12 +259,18 @@ std::string format_million_dong_vi(double million_dong) {
     return number + " tri\xE1\xBB\x87u \xC4\x91\xE1\xBB\x93ng";  // "triệu đồng"
 }
 
+double power_of_ten(int e) {
+    double p = 1;
+    for (int i = 0; i < std::abs(e); ++i) p *= 10;  // every step exact up to 10^22 (5^22 < 2^53)
+    return e < 0 ? 1 / p : p;
+}
+
 std::string format_billion_dong_vi(double million_dong, int decimals) {
     if (!std::isfinite(million_dong)) return kNotANumber;
     if (decimals < 0) decimals = 0;
     if (decimals > 9) decimals = 9;
     const double billion = million_dong / 1000.0;
-    const double scale = std::pow(10.0, decimals);
+    const double scale = power_of_ten(decimals);
     const double rounded = std::round(billion * scale) / scale;
     const bool approximate = std::fabs(rounded - billion) > 1e-9 * std::fmax(1.0, std::fabs(billion));
     const std::string prefix = approximate ? "\xE2\x89\x88 " : "";                                   // "≈ "

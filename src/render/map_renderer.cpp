@@ -627,7 +627,46 @@ void MapRenderer::draw(const Frame& f) {
         return;
     }
     glViewport(0, 0, f.framebuffer_w, f.framebuffer_h);  // draw_tiled may have drawn tiles and given up
-    draw_scene(f, Pass::all, 0);
+    // A sharp frame of a heavy view where tiles are drawn (or are about to be: a motion's first
+    // frame) is copied before the single features go over it, to stand in for tiles later.
+    const bool keep = may_tile && tile_mode_ == TileMode::automatic &&
+                      (heavy_from_geometry_ ? (geometry_slow_ || !keeps_moving) : geometry_slow_ && heavy(f));
+    if (!keep) {
+        draw_scene(f, Pass::all, 0);
+        return;
+    }
+    draw_scene(f, Pass::map, 0);
+    keep_screen(f);
+    draw_scene(f, Pass::features, 0);
+}
+
+void MapRenderer::match_tile_content(const Frame& f) {
+    // Tiles hold fills and layer outlines drawn with these: any change makes them stale.
+    FnvHash content;
+    content.add_real(tile_pixel_ratio(f));
+    content.add_real(f.outline_scale);
+    content.add_words(&f.background, sizeof f.background);
+    content.add(colours_generation_);
+    content.add(uint64_t(uintptr_t(source_)));
+    if (content.h != tile_content_) {
+        tiles_.invalidate();
+        tile_content_ = content.h;
+    }
+}
+
+void MapRenderer::keep_screen(const Frame& f) {
+    if (!tiles_.ready()) return;
+    match_tile_content(f);
+    TileCache::Tile* copy = tiles_.copy_screen(f.framebuffer_w, f.framebuffer_h);
+    if (!copy) return;
+    const camera::Camera& cam = *f.camera;
+    clip_transform(cam, origin_, copy->scale, copy->offset);
+    screen_device_zoom_ = cam.zoom + std::log2(std::max(1.0, f.pixel_ratio));
+    // Where it holds the map: all of the screen but the covered panel, whose pixels are the
+    // panel's. A tile showing any of that is drawn at once (draw_tiled) and covers it.
+    const double px = f.framebuffer_w / std::max(1.0, cam.canvas_w);
+    screen_box_ = camera::world_box(cam, {0, 0, f.framebuffer_w, f.framebuffer_h}, px);
+    screen_hole_ = f.covered.empty() ? geo::Box{} : camera::world_box(cam, f.covered, px);
 }
 
 bool MapRenderer::heavy(const Frame& f) {
@@ -667,9 +706,7 @@ size_t MapRenderer::draw_scene(const Frame& f, Pass pass, float hatch_phase) {
     const double px = f.framebuffer_w / std::max(1.0, cam.canvas_w);
     const double pad = 8 * camera::metres_per_px(cam.zoom);
     auto cull_to = [&](const pixel_rects::Rect& r) {
-        geo::Box b;
-        b.extend(camera::screen_to_world(cam, {r.x0 / px, r.y0 / px}));
-        b.extend(camera::screen_to_world(cam, {r.x1 / px, r.y1 / px}));
+        const geo::Box b = camera::world_box(cam, r, px);
         view_ = geo::Box{b.min_x - pad, b.min_y - pad, b.max_x + pad, b.max_y + pad};
         if (scissored) glScissor(r.x0, f.framebuffer_h - r.y1, r.x1 - r.x0, r.y1 - r.y0);
     };
@@ -764,17 +801,7 @@ bool MapRenderer::draw_tiled(const Frame& f) {
     }
     const camera::Camera& cam = *f.camera;
     const double ratio = tile_pixel_ratio(f);
-    // Tiles hold fills and layer outlines drawn with these: any change makes them stale.
-    FnvHash content;
-    content.add_real(ratio);
-    content.add_real(f.outline_scale);
-    content.add_words(&f.background, sizeof f.background);
-    content.add(colours_generation_);
-    content.add(uint64_t(uintptr_t(source_)));
-    if (content.h != tile_content_) {
-        tiles_.invalidate();
-        tile_content_ = content.h;
-    }
+    match_tile_content(f);
 
     // The tiles under the framebuffer minus the covered panel.
     const int z = tile_grid::zoom_for(cam.zoom + std::log2(ratio));
@@ -784,25 +811,40 @@ bool MapRenderer::draw_tiled(const Frame& f) {
     pixel_rects::subtract(whole, f.covered, screen_regions_);
     const double px = f.framebuffer_w / std::max(1.0, cam.canvas_w);
     need_.clear();
-    for (const pixel_rects::Rect& r : screen_regions_) {
-        geo::Box b;
-        b.extend(camera::screen_to_world(cam, {r.x0 / px, r.y0 / px}));
-        b.extend(camera::screen_to_world(cam, {r.x1 / px, r.y1 / px}));
-        tile_grid::covering(b, z, TileCache::kTilePx, need_);
-    }
+    for (const pixel_rects::Rect& r : screen_regions_)
+        tile_grid::covering(camera::world_box(cam, r, px), z, TileCache::kTilePx, need_);
     tile_grid::remove_repeats(need_);
     // A view needing more than half the pool (a huge screen) would evict its own tiles.
     if (need_.size() > size_t(TileCache::kCapacity / 2)) return false;
     tile_grid::sort_by_distance(need_, cam.center, TileCache::kTilePx);
     ++tile_frame_;
 
-    // Missing tiles: those with nothing cached to stand in for them (the tile a level up, or all
-    // four a level down) are drawn now whatever they cost; the others while the frame's budget
-    // lasts, nearest the centre first, and the rest stand in scaled until a later frame.
+    // The copy of the last sharp screen stands in for the parts of a tile it holds while it is
+    // enlarged at most 8 times: blurred, but a frame that draws every tile of a new level at once
+    // stalls the motion (a zoom-in flight reaches the next level before the last one's tiles are
+    // all drawn, and then nothing else stands in).
+    const TileCache::Tile* screen = tiles_.screen();
+    if (screen && cam.zoom + std::log2(std::max(1.0, f.pixel_ratio)) > screen_device_zoom_ + 3) screen = nullptr;
+    const geo::Box view = camera::world_box(cam, whole, px);
+    const geo::Box panel = f.covered.empty() ? geo::Box{} : camera::world_box(cam, f.covered, px);
+    auto screen_holds = [&](const tile_grid::Key& k) {
+        // What the tile shows must be in the copy, and none of it where the copy has the panel
+        // unless the panel covers that now.
+        const geo::Box seen = tile_grid::box_of(k, TileCache::kTilePx).intersection(view);
+        const geo::Box in_hole = seen.intersection(screen_hole_);
+        return screen && screen_box_.encloses(seen) &&
+               (in_hole.width() * in_hole.height() == 0 || panel.encloses(in_hole));
+    };
+
+    // Missing tiles: those with nothing cached to stand in for them (the tile a level up, all
+    // four a level down, or the screen's copy) are drawn now whatever they cost; the others while
+    // the frame's budget lasts, nearest the centre first, and the rest stand in scaled until a
+    // later frame.
     missing_.clear();
     for (const tile_grid::Key& k : need_)
         if (!tiles_.find(k, tile_frame_)) missing_.push_back(k);
     auto stand_in = [&](const tile_grid::Key& k) {
+        if (screen_holds(k)) return true;
         if (tiles_.find(tile_grid::parent(k), tile_frame_)) return true;
         for (const tile_grid::Key& c : tile_grid::children(k))
             if (!tiles_.find(c, tile_frame_)) return false;
@@ -851,6 +893,17 @@ bool MapRenderer::draw_tiled(const Frame& f) {
             ++draw_calls_;
         }
     };
+    if (screen && !fallbacks_.empty()) {
+        // Under everything else: the oldest picture, the coarsest in a zoom-in.
+        const geo::Box& b = screen_box_;
+        const float box[4] = {float(b.min_x - origin_.x), float(b.min_y - origin_.y), float(b.max_x - origin_.x),
+                              float(b.max_y - origin_.y)};
+        for (const pixel_rects::Rect& r : screen_regions_) {
+            if (scissored) glScissor(r.x0, f.framebuffer_h - r.y1, r.x1 - r.x0, r.y1 - r.y0);
+            tiles_.composite(*screen, box);
+            ++draw_calls_;
+        }
+    }
     for (const tile_grid::Key& k : fallbacks_) composite(k);
     for (const tile_grid::Key& k : need_) composite(k);
     glDisable(GL_SCISSOR_TEST);

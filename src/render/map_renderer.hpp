@@ -39,6 +39,13 @@
 //   after the camera stops is drawn from geometry (wants_sharp_frame). National flight, per-frame
 //   intervals: 76 frames in 3 s with frames of 50–117 ms above zoom 8 → ~155 frames, nearly all
 //   at 17 or 33 ms.
+// - The last sharp frame of such a view (the motion's first, or the view it starts from) is
+//   copied before the hover and selection outlines go over it, and stands in, moved and scaled,
+//   for tiles not drawn yet: a motion's first frames from tiles drew every tile of the view at
+//   once (20 at zoom 6, as long as two sharp frames), and again at each new zoom level a zoom-in
+//   reached before its tiles were in; now only tiles showing pixels the copy lacks (a band that
+//   was under the panel or off screen) are drawn at once, the rest within the frame's budget.
+//   Benchmark's national flight in a slow hour, paired runs: p95 frame interval 100–283 → 67–83 ms.
 // No ImGui, no Emscripten: only GLES3 headers.
 //
 //   ntm::render::MapRenderer r;
@@ -205,6 +212,10 @@ private:
     size_t draw_tile(const tile_grid::Key& k, const Frame& f);
     // Device pixels per CSS pixel in the tiles of `f`'s screen.
     static double tile_pixel_ratio(const Frame& f);
+    // Drops the tiles (and the screen's copy) if they were drawn for other content than `f`'s.
+    void match_tile_content(const Frame& f);
+    // Copies the screen's map, just drawn sharp, as a stand-in for tiles (TileCache::copy_screen).
+    void keep_screen(const Frame& f);
     bool ready_ = false;
     bool programs_started_ = false;
     const asset::MapAsset* source_ = nullptr;  // the asset given to upload(), for build_level
@@ -247,6 +258,10 @@ private:
     uint64_t frames_tiled_ = 0, tiles_drawn_ = 0;
     std::vector<tile_grid::Key> need_, missing_, fallbacks_;  // per-frame scratch
     std::vector<pixel_rects::Rect> screen_regions_;          // draw_tiled: regions_ of the screen
+    // The screen's copy (keep_screen): its world box and that of the panel it does not hold
+    // (empty without a panel).
+    geo::Box screen_box_, screen_hole_;
+    double screen_device_zoom_ = 0;       // the copy's zoom plus log2 of its pixel ratio
     // Uniform locations
     int line_u_scale_ = -1, line_u_offset_ = -1, line_u_fb_ = -1, line_u_width_ = -1, line_u_colour_ = -1;
 };

@@ -34,11 +34,25 @@ out vec4 o_colour;
 void main() { o_colour = texture(u_tile, v_uv); }
 )";
 
+// A w×h texture of `format`, sampled linearly, left bound.
+uint32_t new_texture(GLenum format, int w, int h) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glTexStorage2D(GL_TEXTURE_2D, 1, format, w, h);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return t;
+}
+
 }  // namespace
 
 TileCache::~TileCache() {
     if (!usable_) return;
     for (const Tile& t : tiles_) glDeleteTextures(1, &t.texture);
+    if (screen_.texture) glDeleteTextures(1, &screen_.texture);
     glDeleteFramebuffers(1, &framebuffer_);
     glDeleteProgram(program_);
 }
@@ -47,10 +61,13 @@ void TileCache::forget_gl_objects() {
     tried_ = usable_ = false;
     program_ = framebuffer_ = 0;
     tiles_.clear();
+    screen_ = Tile{};
+    screen_w_ = screen_h_ = 0;
 }
 
 void TileCache::invalidate() {
     for (Tile& t : tiles_) t.valid = false;
+    screen_.valid = false;
 }
 
 bool TileCache::ready() {
@@ -99,13 +116,7 @@ TileCache::Tile* TileCache::start_tile(const tile_grid::Key& k, uint64_t frame) 
         // Room for another texture: made once, kept for the life of the context.
         tiles_.emplace_back();
         slot = &tiles_.back();
-        glGenTextures(1, &slot->texture);
-        glBindTexture(GL_TEXTURE_2D, slot->texture);
-        glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, kTilePx, kTilePx);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        slot->texture = new_texture(GL_RGBA8, kTilePx, kTilePx);
     } else {
         for (Tile& t : tiles_) {
             if (t.used == frame && t.valid) continue;  // on screen this frame
@@ -125,6 +136,24 @@ TileCache::Tile* TileCache::start_tile(const tile_grid::Key& k, uint64_t frame) 
 void TileCache::finish_tile(Tile* tile) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (tile) tile->valid = true;
+}
+
+TileCache::Tile* TileCache::copy_screen(int w, int h) {
+    if (!usable_ || w <= 0 || h <= 0) return nullptr;
+    screen_.valid = false;
+    glActiveTexture(GL_TEXTURE0);
+    if (w != screen_w_ || h != screen_h_) {
+        if (screen_.texture) glDeleteTextures(1, &screen_.texture);
+        // RGB: the canvas has no alpha channel, and a copy may not add one (ES 3.0, CopyTexImage).
+        screen_.texture = new_texture(GL_RGB8, w, h);
+        screen_w_ = w;
+        screen_h_ = h;
+    } else {
+        glBindTexture(GL_TEXTURE_2D, screen_.texture);
+    }
+    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, w, h);
+    screen_.valid = true;
+    return &screen_;
 }
 
 void TileCache::begin_composite(const float scale[2], const float offset[2]) {

@@ -61,11 +61,22 @@ public:
     // A lost context: the names died with it; nothing is deleted.
     void forget_gl_objects();
 
+    // The screen's map as last drawn sharp, kept as one more stand-in: a motion's first frames
+    // from tiles show it, moved and scaled, where their tiles are not drawn yet, so that they
+    // draw tiles within their budget instead of every tile of the view at once. Copies the
+    // default framebuffer's w×h pixels into a texture (made again when the size changes); the
+    // caller sets its scale/offset like a tile's. Null if the copy cannot be made.
+    Tile* copy_screen(int w, int h);
+    // The copy, if one is kept (invalidate() drops it).
+    const Tile* screen() const { return screen_.valid ? &screen_ : nullptr; }
+
 private:
     bool tried_ = false, usable_ = false;
     uint32_t program_ = 0, framebuffer_ = 0;
     int u_scale_ = -1, u_offset_ = -1, u_box_ = -1, u_tile_scale_ = -1, u_tile_offset_ = -1, u_tile_ = -1;
     std::vector<Tile> tiles_;
+    Tile screen_;
+    int screen_w_ = 0, screen_h_ = 0;
 };
 
 }  // namespace ntm::render

@@ -251,7 +251,7 @@ int draw_stacked_bar(const char* id, const std::vector<BarItem>& segments, const
 
 double nice_max(double max_value) {
     if (!std::isfinite(max_value) || max_value <= 0) return 1.0;
-    const double base = std::pow(10.0, std::floor(std::log10(max_value)));
+    const double base = text::power_of_ten(int(std::floor(std::log10(max_value))));
     for (double m : {1.0, 2.0, 2.5, 5.0, 10.0, 20.0}) {  // 20: log10 rounding down a power of ten
         if (m * base >= max_value) return m * base;
     }
@@ -269,7 +269,7 @@ std::vector<double> shares(const std::vector<double>& values) {
 
 std::vector<double> rounded_percentages(const std::vector<double>& values, int decimals) {
     decimals = std::clamp(decimals, 0, 3);
-    const double scale = std::pow(10.0, decimals);
+    const double scale = text::power_of_ten(decimals);
     const int64_t units = int64_t(100 * scale);  // 100 % in steps of the last printed digit
     const std::vector<double> f = shares(values);
     std::vector<double> out(values.size(), 0.0);

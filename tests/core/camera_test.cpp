@@ -34,6 +34,19 @@ TEST_CASE("Screen and world conversions are inverse", "[camera]") {
     CHECK(world_to_screen(c, geo::lonlat_to_world({105.9, 9.7})).y < world_to_screen(c, c.center).y);
 }
 
+TEST_CASE("A rectangle of framebuffer pixels covers the world under it", "[camera]") {
+    Camera c = make_camera();
+    c.center = geo::lonlat_to_world({105.9, 9.6});
+    c.zoom = 9.3;
+    // Two framebuffer pixels to a CSS pixel (a high-DPI screen): the panel at 900-1280 CSS px.
+    const geo::Box panel = world_box(c, {1800, 0, 2560, 1600}, 2.0);
+    CHECK(panel.min_x == Approx(screen_to_world(c, {900, 0}).x));
+    CHECK(panel.max_x == Approx(screen_to_world(c, {1280, 0}).x));
+    CHECK(panel.max_y == Approx(screen_to_world(c, {0, 0}).y));  // the top of the screen is north
+    CHECK(panel.min_y == Approx(screen_to_world(c, {0, 800}).y));
+    CHECK(visible_world(c).encloses(panel));
+}
+
 TEST_CASE("Fitting puts the whole province inside the unobstructed viewport, undistorted", "[camera]") {
     Camera c = make_camera();
     c.min_zoom = 0;

@@ -31,3 +31,20 @@ TEST_CASE("Boxes start empty and grow", "[geo]") {
     CHECK(b.contains({0, 3}));
     CHECK_FALSE(b.contains({2, 3}));
 }
+
+TEST_CASE("Boxes contain and intersect boxes", "[geo]") {
+    const Box a{0, 0, 10, 10};
+    CHECK(a.encloses(Box{2, 2, 10, 5}));
+    CHECK_FALSE(a.encloses(Box{2, 2, 11, 5}));
+    CHECK(a.encloses(Box{}));  // nothing is in every box
+    const Box i = a.intersection(Box{5, -5, 20, 3});
+    CHECK(i.min_x == 5);
+    CHECK(i.min_y == 0);
+    CHECK(i.max_x == 10);
+    CHECK(i.max_y == 3);
+    CHECK(a.intersection(Box{11, 0, 12, 1}).empty());
+    // Touching along an edge: a line, no area.
+    const Box edge = a.intersection(Box{10, 0, 12, 10});
+    CHECK_FALSE(edge.empty());
+    CHECK(edge.width() * edge.height() == 0);
+}

@@ -122,3 +122,10 @@ TEST_CASE("Folding arbitrary bytes stays in bounds and keeps ASCII intact", "[te
         CHECK(is_valid_utf8(folded));
     }
 }
+
+TEST_CASE("Powers of ten are the doubles std::pow gives", "[text]") {
+    // The scales of rounded figures (decimals) and of chart axes: the same double, so the same
+    // rounding, as the C library's pow.
+    for (int e = -22; e <= 22; ++e) CHECK(ntm::text::power_of_ten(e) == std::pow(10.0, e));
+    CHECK(ntm::text::power_of_ten(0) == 1.0);
+}

@@ -116,3 +116,42 @@ test('a moving national view is drawn from tiles, and sharp from its geometry on
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });
+
+test('a motion\'s first frame from tiles shows the last sharp screen where its tiles are not drawn yet, and no panel', { timeout: 300_000 }, async () => {
+  const page = await openPage(ctx, { query: 'data=vietnam' });
+  await waitReady(page);
+  await page.evaluate(() => window.ntmMap.whenIdle());
+  const s0 = await page.evaluate(() => window.ntmMap.stats());
+  const width = s0.panelInterior[0] - 16;
+  const home = (await page.evaluate(() => window.ntmMap.state())).view;
+  assert.equal(s0.framesTiled, 0, 'nothing drawn from tiles yet');
+  // A motion's first frame: the whole country (heavy), drawn sharp from its geometry.
+  await page.evaluate((v) => { window.ntmMap.setView(v.lon + 0.01, v.lat, v.zoom); return window.ntmMap.whenIdle(); }, home);
+  const s1 = await page.evaluate(() => window.ntmMap.stats());
+  assert.equal(s1.framesTiled, 0, 'the first frame of a motion is drawn from the geometry');
+  // Its next frame from tiles, none of which is drawn yet: the map moved 120 CSS pixels to the
+  // left, so that a band of it that was under the side panel comes out.
+  const degPerPx = 360 / (256 * 2 ** home.zoom);
+  const next = { lon: home.lon + 0.01 + 120 * degPerPx, lat: home.lat, zoom: home.zoom };
+  await page.evaluate((v) => { window.ntmMap.setTileMode('always'); window.ntmMap.setView(v.lon, v.lat, v.zoom); return window.ntmMap.whenIdle(); }, next);
+  const s2 = await page.evaluate(() => window.ntmMap.stats());
+  assert.equal(s2.framesTiled, 1, 'one frame from tiles');
+  // The view needs 22 tiles (880 × 800 pixels beside the panel, tiles ~270 pixels wide on screen
+  // at this zoom); drawing all of them at once was the national flight's longest frame. Drawn now:
+  // those the copy cannot stand in for (the band that was under the panel, the new pixels
+  // coming in at the right above and below it) and a frame's budget of others, 11 of them.
+  assert.ok(s2.tilesDrawn >= 1 && s2.tilesDrawn <= 14, `tiles drawn in the frame: ${s2.tilesDrawn}`);
+  await screenshot(page, 'tiles-national-from-screen.png');
+  const tiled = await mapPixels(page, width);
+
+  // The same view drawn from the geometry.
+  await page.evaluate((v) => { window.ntmMap.setTileMode('never'); window.ntmMap.setView(v.lon, v.lat + 0.01, v.zoom); return window.ntmMap.whenIdle(); }, next);
+  await page.evaluate((v) => { window.ntmMap.setView(v.lon, v.lat, v.zoom); return window.ntmMap.whenIdle(); }, next);
+  // The same map (the copy moved by whole pixels; tiles resampled), with no block of the panel
+  // where the map was under it.
+  const c = compare(await mapPixels(page, width), tiled, width, 48);
+  assert.ok(c.share < 0.02, `${(c.share * 100).toFixed(2)} % of the map's pixels differ`);
+  assert.ok(c.worst < 0.3, `a 32-pixel block differs in ${(c.worst * 100).toFixed(0)} % of its pixels`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.close();
+});
