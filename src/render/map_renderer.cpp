@@ -868,20 +868,10 @@ bool MapRenderer::draw_tiled(const Frame& f) {
     tiles_.begin_composite(scale, offset);
     const bool scissored = !(screen_regions_.size() == 1 && screen_regions_[0] == whole);
     if (scissored) glEnable(GL_SCISSOR_TEST);
-    fallbacks_.clear();
-    for (const tile_grid::Key& k : need_) {
-        if (tiles_.find(k, tile_frame_)) continue;
-        fallbacks_.push_back(tile_grid::parent(k));
-        for (const tile_grid::Key& c : tile_grid::children(k)) fallbacks_.push_back(c);
-    }
-    tile_grid::remove_repeats(fallbacks_);
-    auto composite = [&](const tile_grid::Key& k) {
-        const TileCache::Tile* t = tiles_.find(k, tile_frame_);
-        if (!t) return;
-        const geo::Box b = tile_grid::box_of(k, TileCache::kTilePx);
+    auto composite = [&](const TileCache::Tile& t, const geo::Box& b) {
         const float box[4] = {float(b.min_x - origin_.x), float(b.min_y - origin_.y), float(b.max_x - origin_.x),
                               float(b.max_y - origin_.y)};
-        // Only into the regions the tile reaches (most tiles reach one of the four).
+        // Only into the regions the box reaches (most tiles reach one of the four).
         const geo::ScreenPx p0 = camera::world_to_screen(cam, {b.min_x, b.max_y});
         const geo::ScreenPx p1 = camera::world_to_screen(cam, {b.max_x, b.min_y});
         const pixel_rects::Rect on_screen{int(std::floor(p0.x * px)), int(std::floor(p0.y * px)),
@@ -889,23 +879,26 @@ bool MapRenderer::draw_tiled(const Frame& f) {
         for (const pixel_rects::Rect& r : screen_regions_) {
             if (!pixel_rects::overlap(r, on_screen)) continue;
             if (scissored) glScissor(r.x0, f.framebuffer_h - r.y1, r.x1 - r.x0, r.y1 - r.y0);
-            tiles_.composite(*t, box);
+            tiles_.composite(t, box);
             ++draw_calls_;
         }
     };
-    if (screen && !fallbacks_.empty()) {
-        // Under everything else: the oldest picture, the coarsest in a zoom-in.
-        const geo::Box& b = screen_box_;
-        const float box[4] = {float(b.min_x - origin_.x), float(b.min_y - origin_.y), float(b.max_x - origin_.x),
-                              float(b.max_y - origin_.y)};
-        for (const pixel_rects::Rect& r : screen_regions_) {
-            if (scissored) glScissor(r.x0, f.framebuffer_h - r.y1, r.x1 - r.x0, r.y1 - r.y0);
-            tiles_.composite(*screen, box);
-            ++draw_calls_;
-        }
+    auto composite_key = [&](const tile_grid::Key& k) {
+        if (const TileCache::Tile* t = tiles_.find(k, tile_frame_)) composite(*t, tile_grid::box_of(k, TileCache::kTilePx));
+    };
+    fallbacks_.clear();
+    for (const tile_grid::Key& k : need_) {
+        if (tiles_.find(k, tile_frame_)) continue;
+        // Under everything else, only where a tile is missing (SwiftShader pays per pixel): the
+        // oldest picture, the coarsest in a zoom-in.
+        const geo::Box held = tile_grid::box_of(k, TileCache::kTilePx).intersection(screen_box_);
+        if (screen && held.width() * held.height() > 0) composite(*screen, held);
+        fallbacks_.push_back(tile_grid::parent(k));
+        for (const tile_grid::Key& c : tile_grid::children(k)) fallbacks_.push_back(c);
     }
-    for (const tile_grid::Key& k : fallbacks_) composite(k);
-    for (const tile_grid::Key& k : need_) composite(k);
+    tile_grid::remove_repeats(fallbacks_);
+    for (const tile_grid::Key& k : fallbacks_) composite_key(k);
+    for (const tile_grid::Key& k : need_) composite_key(k);
     glDisable(GL_SCISSOR_TEST);
 
     // Hover, selection and highlights: a few features, drawn from geometry over the tiles.
