@@ -36,7 +36,7 @@ TEST_CASE("Boxes contain and intersect boxes", "[geo]") {
     const Box a{0, 0, 10, 10};
     CHECK(a.encloses(Box{2, 2, 10, 5}));
     CHECK_FALSE(a.encloses(Box{2, 2, 11, 5}));
-    CHECK(a.encloses(Box{}));  // nothing is in every box
+    CHECK(a.encloses(Box{}));  // the empty box is in every box
     const Box i = a.intersection(Box{5, -5, 20, 3});
     CHECK(i.min_x == 5);
     CHECK(i.min_y == 0);
