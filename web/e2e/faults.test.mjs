@@ -315,11 +315,17 @@ test('a slow connection to a server that sends the .gz twins: the bar is not ful
   let release, heldBack;
   const released = new Promise((r) => { release = r; });
   const held = new Promise((r) => { heldBack = r; });
-  const trickle = trickleMap(gz, { headers: { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }, everyMs: 100,
+  const gzipped = trickleMap(gz, { headers: { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }, everyMs: 100,
     hold: released, onHeld: heldBack });
+  let acceptEncoding = null;  // what the page asked the map with: a server sends gzip only if asked
+  const trickle = (req, res) => {
+    if (req.url.startsWith('/data/soc-trang.ntm')) acceptEncoding = req.headers['accept-encoding'] || '';
+    return gzipped(req, res);
+  };
   await throughProxy(trickle, async (url) => {
     const page = await openPage({ browser: ctx.browser, url });
     await held;
+    assert.match(acceptEncoding, /gzip/);
     // Past the bar's start (300 ms) and a few updates: the rest of the site is here, the map's
     // last eighth is not.
     await page.waitForFunction(() => performance.now() > 900 && parseFloat(document.querySelector('#bar > div').style.width) > 0);
