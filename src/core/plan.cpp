@@ -749,18 +749,24 @@ void check_standard_applies(ItemCheck& chk, Standard s, asset::UnitType type, co
         "standard '" + std::string(standard_id(s)) + "' does not apply to '" + name + "' (" + type_word_en(type) + ")");
 }
 
-// Finds an earlier item with the same key; records the duplicate.
+// An element of a section being read: how problems name it, and the keys of the elements of
+// its section read before it (check_unique).
+struct Element {
+    std::string name;  // "models[2]"
+    std::vector<std::pair<std::string, std::string>>* before = nullptr;  // key, name
+};
+
+// Finds an earlier element of the section with the same key, or records this one's.
 // `rule_vi` ends the message: "mỗi đơn vị chỉ được ghi một lần."
-bool check_unique(ItemCheck& chk, std::vector<std::pair<std::string, std::string>>* seen, const std::string& key,
-                  const std::string& label_vi, const std::string& first_item_prefix,
+bool check_unique(ItemCheck& chk, const Element& el, const std::string& key, const std::string& label_vi,
                   const char* rule_vi = "mỗi đơn vị chỉ được ghi một lần.") {
-    for (const auto& [k, where] : *seen) {
+    for (const auto& [k, where] : *el.before) {
         if (k == key) {
             chk.fail(ErrorCode::invalid_data, label_vi + " đã có ở " + where + "; " + rule_vi, "duplicate of " + where);
             return false;
         }
     }
-    seen->emplace_back(key, first_item_prefix);
+    el.before->emplace_back(key, el.name);
     return true;
 }
 
@@ -804,6 +810,28 @@ bool require_object(ItemCheck& chk, const Json& v) {
              std::string("mỗi phần tử phải là một đối tượng { ... }, không phải ") + type_vi(v) + ".",
              std::string("element must be an object, got ") + type_en(v));
     return false;
+}
+
+// The elements of the array `parent[key]`, each read by `read(chk, element, v)` into a T and kept
+// in `out` if it passed its checks; an element that is not an object is reported and skipped.
+// Problems name an element as `label[i]` (the label may hold the parent's name: funding.sources).
+template <class T, class Read>
+void read_items(const Json& parent, const char* key, const char* label, const Sink& sink, std::vector<T>* out,
+                Read read) {
+    const Json* arr = section_array(parent, key, sink);
+    if (arr == nullptr) return;
+    std::vector<std::pair<std::string, std::string>> before;
+    for (size_t i = 0; i < arr->Size(); ++i) {
+        const Element el{item_name(label, i), &before};
+        ItemCheck chk(sink, el.name);
+        const Json& v = (*arr)[rapidjson::SizeType(i)];
+        if (!require_object(chk, v)) {
+            chk.finish();
+            continue;
+        }
+        T t = read(chk, el, v);
+        if (chk.finish()) out->push_back(std::move(t));
+    }
 }
 
 // [SECTION] Loading: plan sections
@@ -855,17 +883,8 @@ void read_notes(const Json& root, const Sink& sink, std::vector<std::string>* no
 }
 
 void read_commune_targets(const Json& root, const Sink& sink, const GazIndex& idx, std::vector<CommuneTarget>* out) {
-    const Json* arr = section_array(root, "commune_targets", sink);
-    if (arr == nullptr) return;
-    std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->Size(); ++i) {
-        const std::string item = item_name("commune_targets", i);
-        ItemCheck chk(sink, item);
-        const Json& v = (*arr)[rapidjson::SizeType(i)];
-        if (!require_object(chk, v)) {
-            chk.finish();
-            continue;
-        }
+    read_items(root, "commune_targets", "commune_targets", sink, out,
+               [&](ItemCheck& chk, const Element& el, const Json& v) {
         CommuneTarget t;
         t.unit.district = chk.text(v, "district", true);
         t.unit.commune = chk.text(v, "commune", true);
@@ -879,11 +898,11 @@ void read_commune_targets(const Json& root, const Sink& sink, const GazIndex& id
             if (type && t.standard != Standard::none) check_standard_applies(chk, t.standard, *type, t.unit.commune);
         }
         if (chk.ok()) {
-            check_unique(chk, &seen, t.unit.district + "\n" + t.unit.commune,
-                         in_quotes(t.unit.commune) + " (" + t.unit.district + ")", item);
+            check_unique(chk, el, t.unit.district + "\n" + t.unit.commune,
+                         in_quotes(t.unit.commune) + " (" + t.unit.district + ")");
         }
-        if (chk.finish()) out->push_back(std::move(t));
-    }
+        return t;
+    });
 }
 
 std::optional<DistrictMilestone> milestone_from_id(std::string_view id) {
@@ -893,17 +912,8 @@ std::optional<DistrictMilestone> milestone_from_id(std::string_view id) {
 }
 
 void read_district_targets(const Json& root, const Sink& sink, const GazIndex& idx, std::vector<DistrictTarget>* out) {
-    const Json* arr = section_array(root, "district_targets", sink);
-    if (arr == nullptr) return;
-    std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->Size(); ++i) {
-        const std::string item = item_name("district_targets", i);
-        ItemCheck chk(sink, item);
-        const Json& v = (*arr)[rapidjson::SizeType(i)];
-        if (!require_object(chk, v)) {
-            chk.finish();
-            continue;
-        }
+    read_items(root, "district_targets", "district_targets", sink, out,
+               [&](ItemCheck& chk, const Element& el, const Json& v) {
         DistrictTarget t;
         t.district = chk.text(v, "district", true);
         chk.name_unit(t.district, "");
@@ -930,25 +940,16 @@ void read_district_targets(const Json& root, const Sink& sink, const GazIndex& i
         // One target per district and standard: Mỹ Xuyên could in principle have both an NTM
         // recognition and an advanced dossier, but never the same one twice.
         if (chk.ok()) {
-            check_unique(chk, &seen, t.district + "\n" + standard_id(t.standard),
-                         t.district + " (" + standard_label_vi(t.standard) + ")", item);
+            check_unique(chk, el, t.district + "\n" + standard_id(t.standard),
+                         t.district + " (" + standard_label_vi(t.standard) + ")");
         }
-        if (chk.finish()) out->push_back(std::move(t));
-    }
+        return t;
+    });
 }
 
 void read_models(const Json& root, const Sink& sink, const GazIndex& idx, std::vector<PilotModel>* out) {
-    const Json* arr = section_array(root, "models", sink);
-    if (arr == nullptr) return;
-    std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->Size(); ++i) {
-        const std::string item = item_name("models", i);
-        ItemCheck chk(sink, item);
-        const Json& v = (*arr)[rapidjson::SizeType(i)];
-        if (!require_object(chk, v)) {
-            chk.finish();
-            continue;
-        }
+    read_items(root, "models", "models", sink, out,
+               [&](ItemCheck& chk, const Element& el, const Json& v) {
         PilotModel m;
         m.id = chk.text(v, "id", true);
         m.name = chk.text(v, "name", true);
@@ -975,9 +976,9 @@ void read_models(const Json& root, const Sink& sink, const GazIndex& idx, std::v
             }
         }
         if (chk.ok() && !m.id.empty())
-            check_unique(chk, &seen, m.id, "mã mô hình " + in_quotes(m.id), item, "mỗi mã chỉ được dùng một lần.");
-        if (chk.finish()) out->push_back(std::move(m));
-    }
+            check_unique(chk, el, m.id, "mã mô hình " + in_quotes(m.id), "mỗi mã chỉ được dùng một lần.");
+        return m;
+    });
 }
 
 // Amounts are compared to the nearest thousand đồng: the plan's figures are whole millions,
@@ -998,53 +999,42 @@ void read_funding(const Json& root, const Sink& sink, Funding* out) {
         out->stated_total_source = chk.text(*f, "stated_total_source", false);
         chk.finish();
     }
-    const Json* arr = section_array(*f, "sources", sink);
-    if (arr != nullptr) {
-        std::vector<std::pair<std::string, std::string>> seen;
-        for (size_t i = 0; i < arr->Size(); ++i) {
-            const std::string item = item_name("funding.sources", i);
-            ItemCheck chk(sink, item);
-            const Json& v = (*arr)[rapidjson::SizeType(i)];
-            if (!require_object(chk, v)) {
-                chk.finish();
-                continue;
+    read_items(*f, "sources", "funding.sources", sink, &out->sources,
+               [&](ItemCheck& chk, const Element& el, const Json& v) {
+        FundingSource s;
+        s.id = chk.text(v, "id", true);
+        s.label = chk.text(v, "label", true);
+        chk.name_item(s.label.empty() ? s.id : s.label);
+        s.name = chk.text(v, "name", true);
+        s.group = chk.text(v, "group", false);
+        const std::optional<double> amount = chk.amount(v, "amount_million_dong", true);
+        s.investment_million_dong = chk.amount(v, "investment_million_dong", false);
+        s.recurrent_million_dong = chk.amount(v, "recurrent_million_dong", false);
+        s.source = chk.source(v);
+        s.note = chk.text(v, "note", false);
+        if (amount) {
+            s.amount_million_dong = *amount;
+            const double inv = s.investment_million_dong.value_or(0.0);
+            const double rec = s.recurrent_million_dong.value_or(0.0);
+            if (s.investment_million_dong && s.recurrent_million_dong &&
+                std::fabs(inv + rec - *amount) > kAmountTolerance) {
+                chk.fail(ErrorCode::invalid_data,
+                         "đầu tư phát triển (" + format_number(inv) + ") + sự nghiệp (" + format_number(rec) +
+                             ") = " + format_number(inv + rec) + " triệu đồng, khác số tiền của nguồn (" +
+                             format_number(*amount) + " triệu đồng).",
+                         "investment " + format_number_en(inv) + " + recurrent " + format_number_en(rec) +
+                             " != amount " + format_number_en(*amount));
+            } else if (inv + rec > *amount + kAmountTolerance) {
+                chk.fail(ErrorCode::invalid_data,
+                         "phần đầu tư phát triển hoặc sự nghiệp (" + format_number(inv + rec) +
+                             " triệu đồng) lớn hơn số tiền của nguồn (" + format_number(*amount) + " triệu đồng).",
+                         "investment/recurrent part exceeds the amount");
             }
-            FundingSource s;
-            s.id = chk.text(v, "id", true);
-            s.label = chk.text(v, "label", true);
-            chk.name_item(s.label.empty() ? s.id : s.label);
-            s.name = chk.text(v, "name", true);
-            s.group = chk.text(v, "group", false);
-            const std::optional<double> amount = chk.amount(v, "amount_million_dong", true);
-            s.investment_million_dong = chk.amount(v, "investment_million_dong", false);
-            s.recurrent_million_dong = chk.amount(v, "recurrent_million_dong", false);
-            s.source = chk.source(v);
-            s.note = chk.text(v, "note", false);
-            if (amount) {
-                s.amount_million_dong = *amount;
-                const double inv = s.investment_million_dong.value_or(0.0);
-                const double rec = s.recurrent_million_dong.value_or(0.0);
-                if (s.investment_million_dong && s.recurrent_million_dong &&
-                    std::fabs(inv + rec - *amount) > kAmountTolerance) {
-                    chk.fail(ErrorCode::invalid_data,
-                             "đầu tư phát triển (" + format_number(inv) + ") + sự nghiệp (" + format_number(rec) +
-                                 ") = " + format_number(inv + rec) + " triệu đồng, khác số tiền của nguồn (" +
-                                 format_number(*amount) + " triệu đồng).",
-                             "investment " + format_number_en(inv) + " + recurrent " + format_number_en(rec) +
-                                 " != amount " + format_number_en(*amount));
-                } else if (inv + rec > *amount + kAmountTolerance) {
-                    chk.fail(ErrorCode::invalid_data,
-                             "phần đầu tư phát triển hoặc sự nghiệp (" + format_number(inv + rec) +
-                                 " triệu đồng) lớn hơn số tiền của nguồn (" + format_number(*amount) + " triệu đồng).",
-                             "investment/recurrent part exceeds the amount");
-                }
-            }
-            if (chk.ok())
-                check_unique(chk, &seen, s.id, "mã nguồn vốn " + in_quotes(s.id), item,
-                             "mỗi mã chỉ được dùng một lần.");
-            if (chk.finish()) out->sources.push_back(std::move(s));
         }
-    }
+        if (chk.ok())
+            check_unique(chk, el, s.id, "mã nguồn vốn " + in_quotes(s.id), "mỗi mã chỉ được dùng một lần.");
+        return s;
+    });
     if (out->stated_total_million_dong) {
         const double sum = funding_total_million_dong(*out);
         const double stated = *out->stated_total_million_dong;
@@ -1067,15 +1057,8 @@ std::optional<CalendarKind> calendar_kind_from_id(std::string_view id) {
 }
 
 void read_calendar(const Json& root, const Sink& sink, const GazIndex& idx, std::vector<CalendarEvent>* out) {
-    const Json* arr = section_array(root, "calendar", sink);
-    if (arr == nullptr) return;
-    for (size_t i = 0; i < arr->Size(); ++i) {
-        ItemCheck chk(sink, item_name("calendar", i));
-        const Json& v = (*arr)[rapidjson::SizeType(i)];
-        if (!require_object(chk, v)) {
-            chk.finish();
-            continue;
-        }
+    read_items(root, "calendar", "calendar", sink, out,
+               [&](ItemCheck& chk, const Element&, const Json& v) {
         CalendarEvent e;
         e.id = chk.text(v, "id", true);
         chk.name_item(e.id);
@@ -1105,22 +1088,13 @@ void read_calendar(const Json& root, const Sink& sink, const GazIndex& idx, std:
         e.source = chk.source(v);
         e.note = chk.text(v, "note", false);
         if (!e.district.empty()) check_district(chk, idx, e.district);
-        if (chk.finish()) out->push_back(std::move(e));
-    }
+        return e;
+    });
 }
 
 void read_tasks(const Json& root, const Sink& sink, std::vector<Task>* out) {
-    const Json* arr = section_array(root, "tasks", sink);
-    if (arr == nullptr) return;
-    std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->Size(); ++i) {
-        const std::string item = item_name("tasks", i);
-        ItemCheck chk(sink, item);
-        const Json& v = (*arr)[rapidjson::SizeType(i)];
-        if (!require_object(chk, v)) {
-            chk.finish();
-            continue;
-        }
+    read_items(root, "tasks", "tasks", sink, out,
+               [&](ItemCheck& chk, const Element& el, const Json& v) {
         Task t;
         t.section = chk.text(v, "section", true);
         t.section_title = chk.text(v, "section_title", false);
@@ -1137,12 +1111,12 @@ void read_tasks(const Json& root, const Sink& sink, std::vector<Task>* out) {
                      "task needs 'due' or 'due_text'");
         }
         if (chk.ok()) {
-            check_unique(chk, &seen, t.section + "\n" + std::to_string(t.row),
-                         "dòng " + std::to_string(t.row) + " của mục " + t.section, item,
+            check_unique(chk, el, t.section + "\n" + std::to_string(t.row),
+                         "dòng " + std::to_string(t.row) + " của mục " + t.section,
                          "mỗi dòng chỉ được ghi một lần.");
         }
-        if (chk.finish()) out->push_back(std::move(t));
-    }
+        return t;
+    });
 }
 
 // [SECTION] Loading: status file
@@ -1156,17 +1130,8 @@ void read_status_header(const Json& root, const Sink& sink, StatusFile* out) {
 }
 
 void read_status_units(const Json& root, const Sink& sink, const GazIndex& idx, std::vector<UnitStatus>* out) {
-    const Json* arr = section_array(root, "units", sink);
-    if (arr == nullptr) return;
-    std::vector<std::pair<std::string, std::string>> seen;
-    for (size_t i = 0; i < arr->Size(); ++i) {
-        const std::string item = item_name("units", i);
-        ItemCheck chk(sink, item);
-        const Json& v = (*arr)[rapidjson::SizeType(i)];
-        if (!require_object(chk, v)) {
-            chk.finish();
-            continue;
-        }
+    read_items(root, "units", "units", sink, out,
+               [&](ItemCheck& chk, const Element& el, const Json& v) {
         UnitStatus u;
         u.unit.district = chk.text(v, "district", true);
         u.unit.commune = chk.text(v, "commune", false);
@@ -1196,10 +1161,10 @@ void read_status_units(const Json& root, const Sink& sink, const GazIndex& idx, 
         if (chk.ok()) {
             const std::string label =
                 u.unit.commune.empty() ? u.unit.district : in_quotes(u.unit.commune) + " (" + u.unit.district + ")";
-            check_unique(chk, &seen, u.unit.district + "\n" + u.unit.commune, label, item);
+            check_unique(chk, el, u.unit.district + "\n" + u.unit.commune, label);
         }
-        if (chk.finish()) out->push_back(std::move(u));
-    }
+        return u;
+    });
 }
 
 }  // namespace
