@@ -142,6 +142,13 @@ bool whole_file_failed(const std::vector<plan::Problem>& problems) {
     return std::any_of(problems.begin(), problems.end(), [](const plan::Problem& p) { return p.item.empty(); });
 }
 
+// A plan, status or tour file read again: its problems replace those it had.
+void take_problems(App& app, std::string_view file_name, const std::vector<plan::Problem>& problems) {
+    clear_file_errors(app, file_name);
+    for (const plan::Problem& p : problems) add_error(app, p.message_vi, file_name);
+    set_file_failed(app, file_name, whole_file_failed(problems));
+}
+
 }  // namespace
 
 void file_failed(App& app, std::string_view file_name, std::string message_vi) {
@@ -207,10 +214,8 @@ bool load_asset(App& app, const uint8_t* bytes, size_t size, std::string_view fi
 // [SECTION] Plan files
 
 void load_plan(App& app, std::string_view json_text, std::string_view file_name) {
-    clear_file_errors(app, file_name);
     plan::PlanLoad r = plan::load_plan(json_text, file_name, app.gazetteer);
-    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi, file_name);
-    set_file_failed(app, file_name, whole_file_failed(r.problems));
+    take_problems(app, file_name, r.problems);
     app.plan = std::move(r.plan);
     app.plan_loaded = true;
     place_markers(app);
@@ -218,20 +223,16 @@ void load_plan(App& app, std::string_view json_text, std::string_view file_name)
 }
 
 void load_status(App& app, std::string_view json_text, std::string_view file_name) {
-    clear_file_errors(app, file_name);
     plan::StatusLoad r = plan::load_status(json_text, file_name, app.gazetteer);
-    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi, file_name);
-    set_file_failed(app, file_name, whole_file_failed(r.problems));
+    take_problems(app, file_name, r.problems);
     app.status = std::move(r.status);
     app.status_loaded = true;
     refresh_layer(app);
 }
 
 void load_tour(App& app, std::string_view json_text, std::string_view file_name) {
-    clear_file_errors(app, file_name);
     tour::TourLoad r = tour::load_tour(json_text, file_name, app.gazetteer);
-    for (const plan::Problem& p : r.problems) add_error(app, p.message_vi, file_name);
-    set_file_failed(app, file_name, whole_file_failed(r.problems));
+    take_problems(app, file_name, r.problems);
     app.tour = std::move(r.tour);
     app.tour_loaded = true;
     app.tour_fetching = false;
