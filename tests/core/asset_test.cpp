@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -150,8 +151,9 @@ TEST_CASE("Shared edges are written once; any ring and feature layout still roun
 }
 
 TEST_CASE("Coarser levels: neighbours stay joined, tiny features vanish, the area stays", "[asset]") {
-    // Two 1 km squares sharing an edge drawn with 50 m steps (80 vertices each), triangulated
-    // as fans; a 3 m islet; snapped to a 100 m grid.
+    // Two 1 km squares sharing an edge drawn with 40 m steps (100 vertices each; the last one of
+    // each side on the grid point of the corner it ends at, the last of all on the first),
+    // triangulated as fans from the far corner; a 3 m islet; snapped to a 100 m grid.
     MapAsset m;
     m.origin = {11800000, 1070000};
     auto square = [&](double x0, double side, int steps) {
@@ -166,14 +168,16 @@ TEST_CASE("Coarser levels: neighbours stay joined, tiny features vanish, the are
         f.first_ring = uint32_t(m.rings.size());
         f.ring_count = 1;
         f.first_index = uint32_t(m.indices.size());
-        for (uint32_t k = 1; k + 1 < r.vertex_count; ++k)
-            m.indices.insert(m.indices.end(), {r.first_vertex, r.first_vertex + k, r.first_vertex + k + 1});
+        const uint32_t n = r.vertex_count, apex = uint32_t(2 * steps);  // the far corner
+        for (uint32_t k = 1; k + 1 < n; ++k)
+            m.indices.insert(m.indices.end(), {r.first_vertex + apex, r.first_vertex + (apex + k) % n,
+                                               r.first_vertex + (apex + k + 1) % n});
         f.index_count = uint32_t(m.indices.size()) - f.first_index;
         m.rings.push_back(r);
         for (uint32_t v = 0; v < r.vertex_count; ++v) f.bbox.extend(m.vertex(r.first_vertex + v));
         return f;
     };
-    m.communes = {square(0, 1000, 20), square(1000, 1000, 20), square(5000, 3, 3)};
+    m.communes = {square(0, 1000, 25), square(1000, 1000, 25), square(5000, 3, 3)};
     m.communes[0].name = "Xã A";
 
     const MapAsset c = simplified(m, 100);
@@ -206,6 +210,61 @@ TEST_CASE("Coarser levels: neighbours stay joined, tiny features vanish, the are
     CHECK(c.communes[2].ring_count == 0);
     CHECK(c.communes[2].index_count == 0);
     for (uint32_t i : c.indices) REQUIRE(i < c.vertex_count());
+
+    // Every triangle kept is a source triangle with its corners on their grid points (repeated
+    // points and those closing a ring included), and every triangle with an area is kept.
+    using Corner = std::pair<float, float>;
+    using Triangle = std::array<Corner, 3>;
+    auto triangles = [](const MapAsset& a, const Feature& f, auto corner) {
+        std::vector<Triangle> out;
+        for (uint32_t k = f.first_index; k < f.first_index + f.index_count; k += 3) {
+            const Triangle t{corner(a, a.indices[k]), corner(a, a.indices[k + 1]), corner(a, a.indices[k + 2])};
+            const double twice_area = double(t[1].first - t[0].first) * (t[2].second - t[0].second) -
+                                      double(t[2].first - t[0].first) * (t[1].second - t[0].second);
+            if (twice_area != 0) out.push_back(t);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    auto snapped = [](const MapAsset& a, uint32_t v) {
+        return Corner{float(std::round(a.xy[2 * v] / 100) * 100), float(std::round(a.xy[2 * v + 1] / 100) * 100)};
+    };
+    auto as_is = [](const MapAsset& a, uint32_t v) { return Corner{a.xy[2 * v], a.xy[2 * v + 1]}; };
+    for (int i = 0; i < 2; ++i) {
+        const std::vector<Triangle> kept = triangles(c, c.communes[size_t(i)], as_is);
+        CHECK(kept.size() == c.communes[size_t(i)].index_count / 3);
+        CHECK(kept == triangles(m, m.communes[size_t(i)], snapped));
+    }
+}
+
+TEST_CASE("Coarser levels: a hole the grid closes keeps the triangles around it", "[asset]") {
+    // A 1 km square with a 4 m hole at its centre, and triangles from the square's corners to the
+    // hole (as a triangulation of a ring with a hole has): on a 100 m grid the hole is one point
+    // and no ring, but the triangles still cover the square.
+    MapAsset m;
+    m.origin = {11800000, 1070000};
+    m.xy = {0, 0, 1000, 0, 1000, 1000, 0, 1000, 498, 498, 502, 498, 502, 502, 498, 502};
+    m.rings = {{0, 4}, {4, 4}};
+    Feature f;
+    f.ring_count = 2;
+    m.indices = {0, 1, 4, 1, 2, 5, 2, 3, 6, 3, 0, 7};
+    f.first_index = 0;
+    f.index_count = uint32_t(m.indices.size());
+    m.communes = {f};
+
+    const MapAsset c = simplified(m, 100);
+    const Feature& s = c.communes[0];
+    REQUIRE(s.ring_count == 1);
+    REQUIRE(s.index_count == 12);
+    double area = 0;
+    for (uint32_t k = s.first_index; k < s.first_index + s.index_count; k += 3) {
+        for (int i = 0; i < 3; ++i) REQUIRE(c.indices[k + uint32_t(i)] < c.vertex_count());
+        const geo::World a = c.vertex(c.indices[k]), b = c.vertex(c.indices[k + 1]), d = c.vertex(c.indices[k + 2]);
+        area += ((b.x - a.x) * (d.y - a.y) - (d.x - a.x) * (b.y - a.y)) / 2;
+        CHECK(d.x - c.origin.x == 500);  // the hole's corners on its one grid point
+        CHECK(d.y - c.origin.y == 500);
+    }
+    CHECK(area == Approx(1e6));
 }
 
 TEST_CASE("The asset reader rejects damaged files with a Vietnamese message", "[asset]") {
