@@ -7,6 +7,7 @@
 #include <limits>
 #include <string_view>
 
+#include "core/decimal.hpp"
 #include "core/json_error.hpp"
 #include "core/text.hpp"
 
@@ -151,9 +152,10 @@ private:
 // text (kParseNumbersAsStringsFlag) and converted here. RapidJSON 1.1.0's own decimal conversion
 // (Debian 12's) is wrong in both its modes: the full-precision one reads a zero written with a
 // large exponent as garbage (0e100 as -2e146) and asserts on some 17-digit numbers, the default
-// one is an ULP off for many numbers of 9 or more digits with a fraction. The C library's strtod
-// gives the double nearest to the text, as JSON.parse and nlohmann-json do. Whole numbers that
-// fit stay integers (int64 or uint64), as RapidJSON types them.
+// one is an ULP off for many numbers of 9 or more digits with a fraction. parse_decimal (the C
+// library's strtod natively, JavaScript's Number() in the browser: core/decimal.hpp) gives the
+// double nearest to the text, as JSON.parse and nlohmann-json do. Whole numbers that fit stay
+// integers (int64 or uint64), as RapidJSON types them.
 class ExactNumbers {
 public:
     ExactNumbers(Document& doc, const TextStream& stream) : doc_(doc), stream_(stream) {}
@@ -173,7 +175,7 @@ public:
             if (fits && u <= uint64_t(INT64_MAX)) return doc_.Int64(-int64_t(u));
             if (fits && u == uint64_t(INT64_MAX) + 1) return doc_.Int64(INT64_MIN);
         }
-        const double d = std::strtod(s, nullptr);  // s ends with a NUL (RapidJSON copied it)
+        const double d = parse_decimal(s);  // s ends with a NUL (RapidJSON copied it)
         if (!std::isfinite(d)) {                   // 1.8e308: past a double
             too_big_at = stream_.Tell() - length;
             return false;
@@ -373,7 +375,7 @@ std::string number_text(const Json& v) {
     char buf[40];
     for (int digits = 15; digits <= 17; ++digits) {
         std::snprintf(buf, sizeof buf, "%.*g", digits, d);
-        if (std::strtod(buf, nullptr) == d) break;
+        if (parse_decimal(buf) == d) break;
     }
     std::string s = buf;
     if (s.find_first_of(".e") == std::string::npos) s += ".0";

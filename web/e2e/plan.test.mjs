@@ -170,6 +170,40 @@ test('the status layer shows "no data" for every commune, not a guess', async ()
   await page.close();
 });
 
+test('figures with a fraction are read to the doubles JSON.parse gives, and a figure too large is quoted as written', async () => {
+  // The viewer reads decimals with JavaScript's Number() (core/decimal.hpp), not the C library's
+  // strtod: digits a careless reader rounds the wrong way, 17 significant digits, exponents. The
+  // plan has whole millions only; this copy gives each funding source a fraction instead.
+  // The first source gets a figure past 10^9 million đồng: refused, and quoted in the message.
+  const digits = ['1234567890.125', '2.675', '1234.5678901234567', '133988.30000000000001', '999999999.99999994',
+    '0.30000000000000004', '4.35e-3', '5e-324'];
+  const plan = structuredClone(planFile);
+  delete plan.funding.stated_total_million_dong;
+  const sources = plan.funding.sources.slice(0, digits.length);
+  assert.equal(sources.length, digits.length);
+  sources.forEach((src, i) => {
+    src.amount_million_dong = `@${i}@`;
+    delete src.investment_million_dong;
+    delete src.recurrent_million_dong;
+  });
+  let body = JSON.stringify(plan);
+  digits.forEach((d, i) => { body = body.replace(`"@${i}@"`, d); });
+  const page = await openPage(ctx, {
+    route: { pattern: '**/plan/soc-trang-2024.json', handler: (route) => route.fulfill({ status: 200, contentType: 'application/json', body }) },
+  });
+  await waitReady(page);
+  const funds = await page.evaluate(() => window.ntmMap.funds());
+  const expected = JSON.parse(body).funding.sources;
+  for (let i = 1; i < sources.length; ++i) {
+    const got = funds.sources.find((s) => s.id === sources[i].id);
+    assert.ok(got, sources[i].id);
+    assert.ok(Object.is(got.amount, expected[i].amount_million_dong), `${digits[i]}: ${got.amount} vs ${expected[i].amount_million_dong}`);
+  }
+  const errors = (await page.evaluate(() => window.ntmMap.state())).errors;
+  assert.ok(errors.some((e) => e.includes('(1234567890.125, hơn')), JSON.stringify(errors));
+  await page.close();
+});
+
 test('a plan file with a misspelt commune shows the error and still renders the rest', async () => {
   const page = await openPage(ctx, {
     route: {
