@@ -372,6 +372,8 @@ bool is_animating(const App& app) { return app.flight.active; }
 
 bool needs_frame(const App& app, double now_ms) {
     if (app.flight.active) return true;
+    // The last frame drew labels from sprites (the view moved): the view at rest draws them as text.
+    if (app.labels.sprites.drew_sprites()) return true;
     return app.presenting && app.tour.idle_return_seconds > 0 && app.tour_step > 0 &&
            now_ms - app.last_input_ms > app.tour.idle_return_seconds * 1000.0;
 }
@@ -830,6 +832,7 @@ void place_labels(App& app) {
     lc.candidates.clear();
     lc.texts.clear();
     lc.kinds.clear();
+    lc.keys.clear();
 
     const asset::MapAsset& map = app.map;
     const float scale = ImGui::GetIO().FontGlobalScale;
@@ -849,7 +852,7 @@ void place_labels(App& app) {
 
     const double mpp = camera::metres_per_px(cam.zoom);
     const double right = cam.viewport.x + cam.viewport.w, bottom = app.css_h;
-    auto add = [&](const asset::Feature& f, float& width, ImFont* font, LabelKind kind, bool forced) {
+    auto add = [&](const asset::Feature& f, float& width, ImFont* font, LabelKind kind, uint32_t key, bool forced) {
         const geo::ScreenPx a = camera::world_to_screen(cam, f.label);
         const bool near = a.x > -kLabelReachPx && a.x < right + kLabelReachPx && a.y > -kLabelReachPx &&
                           a.y < bottom + kLabelReachPx;
@@ -867,6 +870,7 @@ void place_labels(App& app) {
         lc.candidates.push_back(c);
         lc.texts.push_back(&f.name);
         lc.kinds.push_back(kind);
+        lc.keys.push_back(key);
     };
     // Model markers reserve their place first: labels never cover them.
     for (const ui::ModelMarker& m : app.markers) {
@@ -877,14 +881,17 @@ void place_labels(App& app) {
         lc.candidates.push_back(c);
         lc.texts.push_back(nullptr);
         lc.kinds.push_back(LabelKind::marker);
+        lc.keys.push_back(0);
     }
-    // Priority: the selection, districts, then communes from large to small.
-    for (size_t i = 0; i < map.districts.size(); ++i)
-        add(map.districts[i], lc.district_w[i], app.fonts.label_bold, LabelKind::district, false);
+    // Priority: the selection, districts, then communes from large to small. Sprite keys
+    // (ui::LabelSprites): districts, then communes, then context provinces, by index.
+    const uint32_t districts = uint32_t(map.districts.size()), communes = uint32_t(map.communes.size());
+    for (uint32_t i = 0; i < districts; ++i)
+        add(map.districts[i], lc.district_w[i], app.fonts.label_bold, LabelKind::district, i, false);
     for (uint32_t i : lc.commune_order)
-        add(map.communes[i], lc.commune_w[i], app.fonts.label, LabelKind::commune, int(i) == app.selected);
-    for (size_t i = 0; i < map.context.size(); ++i)
-        add(map.context[i], lc.context_w[i], app.fonts.label, LabelKind::context, false);
+        add(map.communes[i], lc.commune_w[i], app.fonts.label, LabelKind::commune, districts + i, int(i) == app.selected);
+    for (uint32_t i = 0; i < uint32_t(map.context.size()); ++i)
+        add(map.context[i], lc.context_w[i], app.fonts.label, LabelKind::context, districts + communes + i, false);
     labels::place(lc.candidates, 3, lc.shown, right, bottom, &lc.work);
 }
 
@@ -902,26 +909,48 @@ ui::HaloText halo_text(const App& app) {
 namespace {
 
 void draw_labels(App& app) {
+    LabelCache& lc = app.labels;
+    // Moving: the view differs from the one the labels were last placed for. Then the labels are
+    // drawn from their sprites (ui::LabelSprites: two triangles a label instead of two a letter),
+    // and at rest as text. Never in a PNG export, drawn at a scale of its own.
+    const camera::Camera& cam = app.cam;
+    const bool moving = lc.zoom >= 0 && !app.exporting &&
+                        (lc.zoom != cam.zoom || lc.cx != cam.center.x || lc.cy != cam.center.y || lc.w != app.css_w ||
+                         lc.h != app.css_h);
     place_labels(app);
-    const LabelCache& lc = app.labels;
+    const asset::MapAsset& map = app.map;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float scale = ImGui::GetIO().FontGlobalScale;
-    for (size_t i = 0; i < lc.candidates.size(); ++i) {
-        if (!lc.shown[i] || !lc.texts[i]) continue;
-        const labels::Candidate& c = lc.candidates[i];
-        const LabelKind kind = lc.kinds[i];
-        ImFont* font = kind == LabelKind::district ? app.fonts.label_bold : app.fonts.label;
-        const float size = font->FontSize * scale;
-        const ImVec2 pos(float(std::round(c.anchor.x - c.width_px / 2)), float(std::round(c.anchor.y - c.height_px / 2)));
-        const ImU32 ink = kind == LabelKind::context    ? IM_COL32(110, 110, 100, 255)
-                          : kind == LabelKind::district ? IM_COL32(25, 30, 45, 255)
-                                                        : IM_COL32(55, 55, 60, 255);
-        // A halo in the background colour keeps text readable over lines and fills: the label
-        // font's grown twin (ui::Fonts::label_halo), one copy beneath the text.
-        ImFont* halo_font = kind == LabelKind::district ? app.fonts.label_bold_halo : app.fonts.label_halo;
-        const char* text = lc.texts[i]->c_str();
-        if (halo_font) dl->AddText(halo_font, size, pos, IM_COL32(255, 255, 255, 220), text);
-        dl->AddText(font, size, pos, ink, text);
+    lc.sprites.begin_frame(app.sprite_sheet, moving, map.districts.size() + map.communes.size() + map.context.size(),
+                           scale);
+    // Sprites first, in one batch between two blend changes; then, as text, the labels that
+    // have none this frame (labels never overlap: their order does not matter).
+    lc.as_sprite.assign(lc.candidates.size(), 0);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (size_t i = 0; i < lc.candidates.size(); ++i) {
+            if (!lc.shown[i] || !lc.texts[i]) continue;
+            if (pass == 1 && lc.as_sprite[i]) continue;
+            const labels::Candidate& c = lc.candidates[i];
+            const LabelKind kind = lc.kinds[i];
+            ui::LabelText t;
+            t.font = kind == LabelKind::district ? app.fonts.label_bold : app.fonts.label;
+            t.size = t.font->FontSize * scale;
+            t.ink = kind == LabelKind::context    ? IM_COL32(110, 110, 100, 255)
+                    : kind == LabelKind::district ? IM_COL32(25, 30, 45, 255)
+                                                  : IM_COL32(55, 55, 60, 255);
+            // A halo in the background colour keeps text readable over lines and fills: the
+            // label font's grown twin (ui::Fonts::label_halo), one copy beneath the text.
+            t.halo = kind == LabelKind::district ? app.fonts.label_bold_halo : app.fonts.label_halo;
+            t.halo_ink = IM_COL32(255, 255, 255, 220);
+            t.text = lc.texts[i]->c_str();
+            const ImVec2 pos(float(std::round(c.anchor.x - c.width_px / 2)), float(std::round(c.anchor.y - c.height_px / 2)));
+            if (pass == 0) {
+                lc.as_sprite[i] = lc.sprites.draw(*dl, lc.keys[i], t, pos);
+            } else {
+                ui::add_label_text(*dl, t, pos);
+            }
+        }
+        if (pass == 0) lc.sprites.end_frame(*dl);
     }
 }
 

@@ -28,6 +28,7 @@
 #include "core/url_state.hpp"
 #include "core/pick.hpp"
 #include "render/map_renderer.hpp"
+#include "ui/label_sprites.hpp"
 #include "ui/markers.hpp"
 #include "ui/panels.hpp"
 #include "ui/theme.hpp"
@@ -73,7 +74,11 @@ struct LabelCache {
     std::vector<labels::Candidate> candidates;
     std::vector<const std::string*> texts;
     std::vector<LabelKind> kinds;
+    std::vector<uint32_t> keys;  // each candidate's key in `sprites`
     std::vector<uint8_t> shown;
+    // While the view moves, labels are drawn from sprites (ui/label_sprites.hpp); which were.
+    ui::LabelSprites sprites;
+    std::vector<uint8_t> as_sprite;
     labels::Workspace work;
 };
 
@@ -165,6 +170,8 @@ struct App {
     // Rendering
     render::MapRenderer renderer;
     ui::Fonts fonts;
+    // The platform's texture for the labels' sprites (none: labels are always drawn as text).
+    ui::SpriteSheet sprite_sheet;
     LabelCache labels;
     uint64_t frames_drawn = 0;
     uint64_t frames_since_load = 0;

@@ -40,7 +40,7 @@ void LayerCache::forget_gl_objects() {
     width_ = height_ = 0;
 }
 
-bool LayerCache::begin_capture(int fb_w, int fb_h, std::string* error_en) {
+bool LayerCache::begin_capture(int fb_w, int fb_h, std::string* error_en, bool clear) {
     if (!program_) {
         program_ = link_program(kCopyVs, kCopyFs, error_en);
         if (!program_) return false;
@@ -53,6 +53,7 @@ bool LayerCache::begin_capture(int fb_w, int fb_h, std::string* error_en) {
     }
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
     if (fb_w != width_ || fb_h != height_) {
+        clear = true;  // new storage: undefined until cleared
         glBindTexture(GL_TEXTURE_2D, texture_);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, fb_w, fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -69,8 +70,10 @@ bool LayerCache::begin_capture(int fb_w, int fb_h, std::string* error_en) {
     }
     glViewport(0, 0, fb_w, fb_h);
     glDisable(GL_SCISSOR_TEST);
-    glClearColor(0, 0, 0, 0);
-    glClear(GL_COLOR_BUFFER_BIT);
+    if (clear) {
+        glClearColor(0, 0, 0, 0);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
     return true;
 }
 

@@ -40,7 +40,8 @@ public:
 
     // Binds an offscreen framebuffer of fb_w × fb_h, cleared to transparent: what is drawn until
     // end_capture() lands in the cache. False (nothing bound) with a reason if GL refuses.
-    bool begin_capture(int fb_w, int fb_h, std::string* error_en);
+    // `clear` false keeps what the cache held (of this size) and draws over it.
+    bool begin_capture(int fb_w, int fb_h, std::string* error_en, bool clear = true);
     void end_capture();  // back to the canvas's framebuffer
     // Copies the cached layer over the canvas inside `rects`, with premultiplied "over" blending.
     // The rectangles must not overlap where the layer is translucent (pixel_rects::merge_overlapping).
@@ -48,6 +49,7 @@ public:
     // Copies the cached pixels as they are (no blending): for rectangles the layer covers opaquely.
     void copy(const PixelRect* rects, int count) const;
     bool ready() const { return framebuffer_ != 0 && width_ > 0; }
+    GLuint texture() const { return texture_; }
     int width() const { return width_; }
     int height() const { return height_; }
     // After a lost WebGL context: forgets the names (the objects died with the context).

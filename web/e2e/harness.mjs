@@ -26,10 +26,11 @@ export async function stop(ctx) {
   await new Promise((r) => ctx.server?.close(r));
 }
 
-// A page at 1280×800 whose canvas keeps its pixels readable (preserveDrawingBuffer), with the
-// console errors collected. `setup(page)` runs before the page is opened (to listen to requests).
-export async function openPage(ctx, { query = '', width = 1280, height = 800, init, route, setup } = {}) {
-  const page = await ctx.browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+// A page at 1280×800 (`scale` device pixels a CSS pixel) whose canvas keeps its pixels readable
+// (preserveDrawingBuffer), with the console errors collected. `setup(page)` runs before the page
+// is opened (to listen to requests).
+export async function openPage(ctx, { query = '', width = 1280, height = 800, scale = 1, init, route, setup } = {}) {
+  const page = await ctx.browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale });
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   await page.addInitScript(() => {

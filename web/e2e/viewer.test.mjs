@@ -330,6 +330,47 @@ test('while the map moves, the side panel is copied from its cache, unchanged, a
   await page.close();
 });
 
+test('while the map moves, its labels are drawn from sprites that look as the labels at rest, and the view at rest draws them as text', async () => {
+  // ui/label_sprites.hpp. At a pixel ratio of 1 and of 2 a sprite sits on the very pixels its
+  // text would; the sheet holds premultiplied colour, so blending may round a level or two.
+  for (const scale of [1, 2]) {
+    const page = await openPage(ctx, { scale });
+    await waitReady(page);
+    const r = await page.evaluate(async () => {
+      const api = window.ntmMap, c = document.getElementById('canvas');
+      const grab = () => {
+        const k = document.createElement('canvas');
+        k.width = c.width; k.height = c.height;
+        const g = k.getContext('2d');
+        g.drawImage(c, 0, 0);
+        return g.getImageData(0, 0, k.width, k.height).data;
+      };
+      const v = api.state().view;
+      // Two moving frames (the first asks for the sheet); the canvas is read in the animation
+      // frame right after the viewer drew the second.
+      for (const dz of [0.05, 0.1])
+        await new Promise((done) => requestAnimationFrame(() => { api.setView(v.lon + dz / 10, v.lat, v.zoom + dz); requestAnimationFrame(done); }));
+      const moving = { sprites: api.stats().labelSprites, pixels: grab() };
+      await api.whenIdle();
+      const rest = { sprites: api.stats().labelSprites, pixels: grab() };
+      let worst = 0, differing = 0;
+      for (let i = 0; i < moving.pixels.length; i += 4) {
+        let d = 0;
+        for (let k = 0; k < 3; ++k) d = Math.max(d, Math.abs(moving.pixels[i + k] - rest.pixels[i + k]));
+        worst = Math.max(worst, d);
+        if (d) ++differing;
+      }
+      return { moving: moving.sprites, rest: rest.sprites, worst, differing };
+    });
+    assert.ok(r.moving >= 50, `labels drawn from sprites in the moving frame: ${r.moving}`);
+    assert.equal(r.rest, 0, 'labels drawn from sprites once the view is at rest');
+    assert.ok(r.differing > 0, 'the moving frame was drawn another way (sprites) than the frame at rest');
+    assert.ok(r.worst <= 3, `largest difference of a colour level between the moving and the resting frame at ${scale}×: ${r.worst}`);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.close();
+  }
+});
+
 test('a frame that would repeat the last one drawn is not drawn again, and the canvas still follows the pointer', async () => {
   const page = await openPage(ctx);
   await waitReady(page);

@@ -598,7 +598,8 @@
     // Diagnostics for long sessions: {mallocInUseBytes, mallocArenaBytes, wasmMemoryBytes,
     // glObjects, framesDrawn, framesRepeated (built but not drawn: the same as the last drawn),
     // framesTiled (drawn from raster tiles while a heavy view moved), tilesDrawn,
-    // contextLost, contextRestores, failedFiles, retryButton}.
+    // contextLost, contextRestores, labelSprites (labels drawn from sprites in the last frame),
+    // labelSpritesGiven (sprites in the sheet), failedFiles, retryButton}.
     stats() {
       if (!running) return null;
       const s = json(call('ntm_stats', 'string', [], []));

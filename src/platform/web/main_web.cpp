@@ -28,6 +28,7 @@
 #include "app/app.hpp"
 #include "core/fnv_hash.hpp"
 #include "core/i18n.hpp"
+#include "platform/web/label_sheet.hpp"
 #include "platform/web/ui_overlay.hpp"
 
 namespace {
@@ -54,6 +55,8 @@ struct Platform {
     bool gl_lost = false;              // between webglcontextlost and webglcontextrestored
     int gl_restores = 0;               // contexts restored so far (diagnostics)
     ntm::web::UiOverlay overlay;       // ImGui's windows, cached while they do not change
+    ntm::web::LabelSheet label_sheet;  // the map labels' sprites, made when the map first moves
+    bool want_label_sheet = false;
     GLuint font_texture = 0;           // the atlas as upload_font_atlas() made it (0: ImGui's own)
     // The fingerprint of the last frame drawn (map inputs + ImGui draw data). The frames that
     // follow any input (redraw_frames) mostly repeat the one before: those are built but not
@@ -175,10 +178,17 @@ void build_frame() {
     io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
     io.DisplayFramebufferScale = ImVec2(float(g->fb_w / app.css_w), float(g->fb_h / app.css_h));
     io.DeltaTime = 1.0f / 60.0f;
+    // The labels' sprite sheet at the canvas's pixel ratio (again after a change of ratio), once
+    // a moving frame has asked for one; not for a PNG export, drawn at a scale of its own.
+    if (g->want_label_sheet && !app.exporting)
+        app.sprite_sheet = g->label_sheet.make(io.DisplayFramebufferScale.x) ? g->label_sheet.sheet() : ntm::ui::SpriteSheet{};
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ntm::app::build_ui(app, emscripten_get_now());
     ImGui::Render();
+    // Labels given sprites in this frame are in the sheet before the frame is drawn.
+    g->label_sheet.render_pending(app.labels.sprites);
+    if (app.labels.sprites.wants_sheet()) g->want_label_sheet = true;
 }
 
 // Builds the UI and draws map + overlays into the default framebuffer.
@@ -224,6 +234,8 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     g->font_texture = 0;                       // died with the context; ours again from the atlas:
     if (g->app.fonts.body) upload_font_atlas();
     g->overlay.forget_gl_objects();
+    g->label_sheet.forget_gl_objects();
+    g->app.sprite_sheet = {};  // remade by the next frame; the sprites are given again
     ntm::app::restore_gl(g->app);
     g->must_draw = true;
     g->gl_lost = false;
@@ -416,7 +428,7 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
                   "{\"mallocInUseBytes\":%zu,\"mallocArenaBytes\":%zu,\"glObjects\":%d,\"framesDrawn\":%llu,"
                   "\"framesRepeated\":%llu,\"framesTiled\":%llu,\"tilesDrawn\":%llu,"
                   "\"panelFramesFromCache\":%u,\"panelInteriorsKept\":%u,\"panelInterior\":[%d,%d,%d,%d],"
-                  "\"contextLost\":%s,\"contextRestores\":%d,"
+                  "\"contextLost\":%s,\"contextRestores\":%d,\"labelSprites\":%u,\"labelSpritesGiven\":%u,"
                   // What the plan, status and tour loaders kept (the valid part of a damaged file),
                   // in the terms of tests/bad-input/expected.json's "keeps".
                   "\"loaded\":{\"plan\":{\"document\":%d,\"transcription_notes\":%zu,\"commune_targets\":%zu,"
@@ -429,7 +441,8 @@ EMSCRIPTEN_KEEPALIVE const char* ntm_stats() {
                   unsigned(g->overlay.interiors_kept()),
                   app.opaque_interior_px.x0, app.opaque_interior_px.y0, app.opaque_interior_px.x1,
                   app.opaque_interior_px.y1,
-                  g->gl_lost ? "true" : "false", g->gl_restores, p.document.number.empty() ? 0 : 1,
+                  g->gl_lost ? "true" : "false", g->gl_restores, app.labels.sprites.sprites_drawn_last_frame(),
+                  app.labels.sprites.sprites_given(), p.document.number.empty() ? 0 : 1,
                   p.transcription_notes.size(), p.commune_targets.size(), p.district_targets.size(), p.models.size(),
                   p.funding.sources.size(), p.calendar.size(), p.tasks.size(), app.status.units.size(),
                   app.tour.steps.size(), app.map.communes.size());
@@ -636,7 +649,7 @@ EMSCRIPTEN_KEEPALIVE int ntm_idle() {
     return (!g->gl_lost && !ntm::app::is_animating(app) && !app.view_changed && !app.colours_dirty && g->ready_sent &&
             !app.tour_fetching &&
             g->redraw_frames <= 0 && !g->fonts_pending && g->pending_buttons.empty() && !app.renderer.levels_pending() &&
-            !app.renderer.wants_sharp_frame())
+            !app.renderer.wants_sharp_frame() && !app.labels.sprites.drew_sprites())
                ? 1
                : 0;
 }
