@@ -24,6 +24,7 @@ void LabelSprites::wipe() {
     clear_first_ = true;
     full_ = false;
     given_ = 0;
+    moving_frames_since_wipe_ = 0;
 }
 
 void LabelSprites::begin_frame(const SpriteSheet& sheet, bool moving, size_t keys, float text_scale) {
@@ -33,7 +34,12 @@ void LabelSprites::begin_frame(const SpriteSheet& sheet, bool moving, size_t key
                         sheet.css_h > 0 && sheet.device_w > 0 && sheet.device_h > 0;
     wants_sheet_ = moving && !usable;
     use_ = moving && usable;
-    if (!(sheet == sheet_) || keys != keys_ || text_scale != text_scale_ || (use_ && full_)) {
+    if (use_) ++moving_frames_since_wipe_;
+    // A full sheet is wiped for the labels of the view now, but not every frame: where a view has
+    // more labels than the sheet holds, the ones without room stay text until the next wipe,
+    // rather than every sprite being rendered again each frame.
+    const bool refill = use_ && full_ && moving_frames_since_wipe_ >= kMovingFramesBetweenWipes;
+    if (!(sheet == sheet_) || keys != keys_ || text_scale != text_scale_ || refill) {
         sheet_ = sheet;
         keys_ = keys;
         text_scale_ = text_scale;
@@ -96,7 +102,7 @@ bool LabelSprites::draw(ImDrawList& dl, uint32_t key, const LabelText& t, ImVec2
     if (!s.valid) {
         if (full_) return false;
         const Given g = give(s, t);
-        if (g == Given::no_room) full_ = true;  // wiped at the next moving frame
+        if (g == Given::no_room) full_ = true;  // wiped at a moving frame soon (begin_frame)
         if (g != Given::yes) return false;
     }
     if (!bracket_open_) {

@@ -18,8 +18,9 @@
 // (1.25, 1.5) it is sampled nearest (the platform's texture) and may sit half a device pixel off
 // while the map moves.
 //
-// A sheet that fills up is wiped at the next frame and filled with that frame's labels; a label
-// without room is drawn as text meanwhile. No GL here: the platform owns the texture.
+// A sheet that fills up is wiped at a moving frame at least kMovingFramesBetweenWipes after the
+// last wipe, and filled with that frame's labels; a label without room is drawn as text
+// meanwhile. No GL here: the platform owns the texture.
 //
 //   sprites.begin_frame(sheet, moving, label_count, FontGlobalScale);
 //   for each label: if (!sprites.draw(*dl, key, text, pos)) draw it as text;
@@ -70,6 +71,8 @@ void add_label_text(ImDrawList& dl, const LabelText& t, ImVec2 pos);
 
 class LabelSprites {
 public:
+    static constexpr uint32_t kMovingFramesBetweenWipes = 30;
+
     LabelSprites();
     ~LabelSprites();
     LabelSprites(LabelSprites&&) noexcept;
@@ -115,6 +118,7 @@ private:
     bool pending_started_ = false, clear_first_ = true;
     bool use_ = false, bracket_open_ = false, full_ = false, wants_sheet_ = false;
     uint32_t drawn_ = 0, drawn_last_frame_ = 0, given_ = 0;
+    uint32_t moving_frames_since_wipe_ = 0;
 };
 
 }  // namespace ntm::ui
