@@ -926,6 +926,10 @@ void draw_labels(App& app) {
     // Sprites first, in one batch between two blend changes; then, as text, the labels that
     // have none this frame (labels never overlap: their order does not matter).
     lc.as_sprite.assign(lc.candidates.size(), 0);
+    size_t without_sprite = 0;
+    for (size_t i = 0; i < lc.candidates.size(); ++i)
+        if (lc.shown[i] && lc.texts[i] && !lc.sprites.has(lc.keys[i])) ++without_sprite;
+    lc.sprites.give_new(without_sprite >= ui::LabelSprites::kNewSpritesBatch);
     for (int pass = 0; pass < 2; ++pass) {
         for (size_t i = 0; i < lc.candidates.size(); ++i) {
             if (!lc.shown[i] || !lc.texts[i]) continue;

@@ -30,6 +30,7 @@ void LabelSprites::wipe() {
 void LabelSprites::begin_frame(const SpriteSheet& sheet, bool moving, size_t keys, float text_scale) {
     drawn_ = 0;
     bracket_open_ = false;
+    giving_ = true;
     const bool usable = sheet.texture != nullptr && sheet.premultiplied_blend != nullptr && sheet.css_w > 0 &&
                         sheet.css_h > 0 && sheet.device_w > 0 && sheet.device_h > 0;
     wants_sheet_ = moving && !usable;
@@ -100,7 +101,7 @@ bool LabelSprites::draw(ImDrawList& dl, uint32_t key, const LabelText& t, ImVec2
     if (!use_ || key >= slots_.size()) return false;
     Slot& s = slots_[key];
     if (!s.valid) {
-        if (full_) return false;
+        if (full_ || !giving_) return false;
         const Given g = give(s, t);
         if (g == Given::no_room) full_ = true;  // wiped at a moving frame soon (begin_frame)
         if (g != Given::yes) return false;

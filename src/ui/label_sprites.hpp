@@ -87,6 +87,13 @@ public:
     // frame (at rest, no sheet, no room): draw it as text.
     bool draw(ImDrawList& dl, uint32_t key, const LabelText& t, ImVec2 pos);
     void end_frame(ImDrawList& dl);
+    // Whether label `key` has a sprite now; give_new(false): this frame's draw() gives none (a
+    // frame with only a few labels new on screen draws those as text rather than switch to the
+    // sheet's framebuffer for them: they are given sprites with the next batch).
+    bool has(uint32_t key) const { return key < slots_.size() && slots_[key].valid; }
+    void give_new(bool on) { giving_ = on; }
+    // New labels on screen (without a sprite) a frame waits for before it gives them sprites.
+    static constexpr size_t kNewSpritesBatch = 8;
 
     // The texts given sprites since the last rendered(), at their places in the sheet (a
     // css_w × css_h display); null if none. *clear_first: the sheet was wiped, clear it to
@@ -116,7 +123,7 @@ private:
     ShelfPacker packer_;
     std::unique_ptr<ImDrawList> pending_, scratch_;
     bool pending_started_ = false, clear_first_ = true;
-    bool use_ = false, bracket_open_ = false, full_ = false, wants_sheet_ = false;
+    bool use_ = false, giving_ = true, bracket_open_ = false, full_ = false, wants_sheet_ = false;
     uint32_t drawn_ = 0, drawn_last_frame_ = 0, given_ = 0;
     uint32_t moving_frames_since_wipe_ = 0;
 };

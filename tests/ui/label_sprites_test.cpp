@@ -259,3 +259,38 @@ TEST_CASE("another sheet, text scale or number of labels forgets every sprite") 
     REQUIRE(given_after(s, sheet(256, 128, 2), 1, 1.35f).first == 0);                        // text scale
     REQUIRE(given_after(s, sheet(256, 128, 2), 2, 1.35f).first == 0);                        // another map
 }
+
+TEST_CASE("a frame told to give no new sprites draws the labels without one as text, and keeps the others") {
+    Headless h;
+    ui::LabelSprites sprites;
+    const ui::LabelText a = commune_label(h, "Xã Vĩnh Hải"), b = commune_label(h, "Xã Lạc Hòa");
+    ImGui::NewFrame();
+    List first;
+    sprites.begin_frame(sheet(256, 128), true, 2, 1);
+    REQUIRE(sprites.draw(first.dl, 0, a, ImVec2(10, 10)));
+    sprites.end_frame(first.dl);
+    sprites.rendered();
+    ImGui::EndFrame();
+
+    ImGui::NewFrame();
+    List next;
+    sprites.begin_frame(sheet(256, 128), true, 2, 1);
+    sprites.give_new(false);
+    REQUIRE(sprites.has(0));
+    REQUIRE_FALSE(sprites.has(1));
+    REQUIRE(sprites.draw(next.dl, 0, a, ImVec2(12, 10)));        // kept: drawn from the sheet
+    REQUIRE_FALSE(sprites.draw(next.dl, 1, b, ImVec2(80, 40)));  // new: text this frame
+    sprites.end_frame(next.dl);
+    bool clear = false;
+    REQUIRE(sprites.pending(&clear) == nullptr);  // nothing to render into the sheet
+    REQUIRE(sprites.sprites_given() == 1);
+    ImGui::EndFrame();
+
+    ImGui::NewFrame();  // each frame gives again unless told otherwise
+    List third;
+    sprites.begin_frame(sheet(256, 128), true, 2, 1);
+    REQUIRE(sprites.draw(third.dl, 1, b, ImVec2(82, 40)));
+    sprites.end_frame(third.dl);
+    REQUIRE(sprites.has(1));
+    ImGui::EndFrame();
+}
