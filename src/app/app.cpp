@@ -926,6 +926,8 @@ void draw_labels(App& app) {
     // Sprites first, in one batch between two blend changes; then, as text, the labels that
     // have none this frame (labels never overlap: their order does not matter).
     lc.as_sprite.assign(lc.candidates.size(), 0);
+    // New sprites only in batches (ui::LabelSprites::kNewSpritesBatch): each batch is a switch
+    // to the sheet's framebuffer, more than a few labels drawn as text cost.
     size_t without_sprite = 0;
     for (size_t i = 0; i < lc.candidates.size(); ++i)
         if (lc.shown[i] && lc.texts[i] && !lc.sprites.has(lc.keys[i])) ++without_sprite;
