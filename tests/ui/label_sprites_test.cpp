@@ -18,7 +18,11 @@ using ntm::test::Headless;
 
 namespace {
 
-void blend_stub(const ImDrawList*, const ImDrawCmd*) {}
+// Stands in for the platform's blend callback (label_sheet.cpp sets GL blending; there is no GL
+// here): counts its calls, so a test can run the draw list's commands as the backend does and
+// see the blend set once before the sprites, and never by LabelSprites itself.
+int blend_calls = 0;
+void count_blend_calls(const ImDrawList*, const ImDrawCmd*) { ++blend_calls; }
 
 ui::SpriteSheet sheet(int w, int h, float ratio = 1, bool bottom_up = false) {
     ui::SpriteSheet s;
@@ -27,7 +31,7 @@ ui::SpriteSheet sheet(int w, int h, float ratio = 1, bool bottom_up = false) {
     s.css_h = h;
     s.device_w = int(float(w) * ratio);
     s.device_h = int(float(h) * ratio);
-    s.premultiplied_blend = blend_stub;
+    s.premultiplied_blend = count_blend_calls;
     s.bottom_up = bottom_up;
     return s;
 }
@@ -97,6 +101,7 @@ TEST_CASE("a moving frame draws a label as one quad of its sprite, and the sheet
         const ui::LabelText t = commune_label(h, "Xã Thạnh Thới Thuận");
         const ImVec2 pos(301, 147);
         const ui::SpriteSheet s = sheet(256, 128, 1, bottom_up);
+        blend_calls = 0;
         sprites.begin_frame(s, true, 5, 1);
         REQUIRE(sprites.draw(out.dl, 3, t, pos));
         sprites.end_frame(out.dl);
@@ -109,6 +114,12 @@ TEST_CASE("a moving frame draws a label as one quad of its sprite, and the sheet
             if (c.UserCallback || c.ElemCount) cmds.push_back(&c);
         REQUIRE(cmds.size() == 3);
         REQUIRE(cmds[0]->UserCallback == s.premultiplied_blend);
+        // Only recorded, not called, while the frame is built; then run as imgui_impl_opengl3
+        // does: each callback but the reset marker is called.
+        REQUIRE(blend_calls == 0);
+        for (const ImDrawCmd* c : cmds)
+            if (c->UserCallback && c->UserCallback != ImDrawCallback_ResetRenderState) c->UserCallback(&out.dl, c);
+        REQUIRE(blend_calls == 1);
         REQUIRE(cmds[1]->GetTexID() == s.texture);
         REQUIRE(cmds[1]->ElemCount == 6);
         REQUIRE(cmds[2]->UserCallback == ImDrawCallback_ResetRenderState);
